@@ -1,1 +1,2 @@
-export {};
+export { runCli } from './cli/runCli.js';
+export type { Command, CommandIO } from './cli/Command.js';

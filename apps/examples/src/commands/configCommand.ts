@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { AltCLIPConfig } from '@altclip/config';
+import { CliError } from '../cli/CliError.js';
+import { defineCommand } from '../cli/Command.js';
+import { resolvePath } from '../cli/resolvePath.js';
+
+export const configCommand = defineCommand({
+  name: 'config',
+  summary: "Print a model folder's parsed AltCLIP configuration (every field, defaults filled in) as JSON.",
+  usage: '<model dir | config.json>',
+  options: {},
+  async run(args, io) {
+    const [target] = args.positionals;
+    if (target === undefined) throw new CliError('expected a model folder or a config.json path');
+    const path = resolvePath(io, target);
+    if (!existsSync(path)) throw new CliError(`${target}: no such file or folder`);
+    const config = await AltCLIPConfig.fromPretrained(path);
+    io.stdout(`${JSON.stringify(config.toDict(), null, 2)}\n`);
+  },
+});
