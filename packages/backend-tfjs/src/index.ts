@@ -1,1 +1,10 @@
-export {};
+export { createTfjsBackend } from './createTfjsBackend.js';
+export { TfjsBackend } from './TfjsBackend.js';
+export type { TfjsBackendOptions } from './TfjsBackendOptions.js';
+export { TFJS_RUNTIMES, type TfjsRuntimeName } from './runtime/TfjsRuntimeName.js';
+export type { TfjsRuntimeInfo } from './runtime/TfjsRuntimeInfo.js';
+export { TfjsRuntimeError } from './errors/TfjsRuntimeError.js';
+export { TowerConfigError } from './errors/TowerConfigError.js';
+export { TowerDisposedError } from './errors/TowerDisposedError.js';
+export { TowerInputError } from './errors/TowerInputError.js';
+export { TowerWeightError } from './errors/TowerWeightError.js';

@@ -1,0 +1,125 @@
+import {
+  type AltCLIPBackend,
+  BACKEND_SPECIFICATION_VERSION,
+  type BackendCapabilities,
+  type BackendEnvironment,
+  type TextTower,
+  type TowerLoadOptions,
+  type TowerWeights,
+  type VisionTower,
+  type WeightDType,
+  Tensor,
+} from '@altclip/core';
+import type { AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
+import { type TextGraphConfig, buildTextTowerGraph } from '../graph/textTowerGraph.js';
+import type { AttentionImplementation, TowerBuildOptions } from '../graph/TowerBuildOptions.js';
+import { type VisionGraphConfig, buildVisionTowerGraph } from '../graph/visionTowerGraph.js';
+import { OnnxTextTower } from '../runtime/OnnxTextTower.js';
+import { OnnxVisionTower } from '../runtime/OnnxVisionTower.js';
+import type { OrtModule, OrtSessionOptions } from '../runtime/OrtModule.js';
+import { SessionPair } from '../runtime/SessionPair.js';
+import { WeightReader } from '../weights/WeightReader.js';
+import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
+import type { GraphSessionFactory } from './GraphSessionFactory.js';
+import { OnnxBackendError } from './OnnxBackendError.js';
+import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
+
+const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
+
+const TEXT_FIELDS = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'max_position_embeddings', 'type_vocab_size', 'layer_norm_eps', 'project_dim'] as const;
+const VISION_FIELDS = ['hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'layer_norm_eps', 'num_channels', 'patch_size'] as const;
+
+function pick<T extends object>(config: T, fields: readonly string[], what: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const value = (config as Record<string, unknown>)[f];
+    if (value === undefined) throw new OnnxBackendError(`${what}: field "${f}" is missing`);
+    out[f] = value;
+  }
+  return out;
+}
+
+/** AltCLIP towers on ONNX Runtime; the runtime-specific parts live in the factory. */
+export class OnnxBackend implements AltCLIPBackend {
+  readonly specificationVersion = BACKEND_SPECIFICATION_VERSION;
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+  private readonly options: OnnxBackendOptions;
+  private readonly importOrt: () => Promise<OrtModule>;
+  private readonly factory: GraphSessionFactory;
+  private ort?: Promise<OrtModule>;
+
+  constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
+    this.name = name;
+    this.capabilities = { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments };
+    this.options = options;
+    this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
+    this.factory = factory;
+  }
+
+  async init(): Promise<void> {
+    await this.runtime();
+  }
+
+  private runtime(): Promise<OrtModule> {
+    this.ort ??= this.importOrt();
+    return this.ort;
+  }
+
+  private settings(options: TowerLoadOptions): { dtype: WeightDType; attention: AttentionImplementation; sessionOptions: OrtSessionOptions } {
+    const dtype = options.dtype ?? 'fp32';
+    if (!DTYPES.includes(dtype)) throw new OnnxBackendError(`options.dtype: expected one of ${DTYPES.join(', ')}, got ${String(dtype)}`);
+    const attention = (options.attention as AttentionImplementation | undefined) ?? this.options.attention ?? 'standard';
+    if (attention !== 'standard' && attention !== 'contrib') throw new OnnxBackendError(`options.attention: expected 'standard' or 'contrib', got ${String(attention)}`);
+    const sessionOptions = { ...this.options.sessionOptions, ...(options.sessionOptions as OrtSessionOptions | undefined) };
+    return { dtype, attention, sessionOptions };
+  }
+
+  async loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<TextTower> {
+    const ort = await this.runtime();
+    const { dtype, attention, sessionOptions } = this.settings(options);
+    const layers = (config as unknown as TextGraphConfig).num_hidden_layers;
+    let sessions: SessionPair;
+    const external = this.options.textModel;
+    if (external) {
+      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions));
+    } else {
+      const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
+      const reader = new WeightReader('text', weights);
+      const open = (allOutputs: boolean) => {
+        const build: TowerBuildOptions = { dtype, attention, allOutputs };
+        return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
+      };
+      sessions = new SessionPair(() => open(false), () => open(true));
+    }
+    // Open now so that missing weights and runtime errors surface at load time.
+    await sessions.session(false);
+    return new OnnxTextTower(ort, sessions, layers);
+  }
+
+  async loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<VisionTower> {
+    const ort = await this.runtime();
+    const { dtype, attention, sessionOptions } = this.settings(options);
+    const layers = (config as unknown as VisionGraphConfig).num_hidden_layers;
+    const positionEmbedding = weights.get('embeddings.position_embedding.weight');
+    let sessions: SessionPair;
+    const external = this.options.visionModel;
+    if (external) {
+      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions));
+    } else {
+      const graphConfig = pick(config, VISION_FIELDS, 'vision config') as unknown as VisionGraphConfig;
+      const reader = new WeightReader('vision', weights);
+      const hidden = graphConfig.hidden_size;
+      if (!positionEmbedding || positionEmbedding.dims.length !== 2 || positionEmbedding.dims[1] !== hidden) {
+        reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, hidden]);
+      }
+      const open = (allOutputs: boolean) => {
+        const build: TowerBuildOptions = { dtype, attention, allOutputs };
+        return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
+      };
+      sessions = new SessionPair(() => open(false), () => open(true));
+    }
+    await sessions.session(false);
+    return new OnnxVisionTower(ort, sessions, layers, positionEmbedding ? new Tensor('float32', tensorToFloat32(positionEmbedding, 'vision weights: "embeddings.position_embedding.weight"'), positionEmbedding.dims) : undefined);
+  }
+}

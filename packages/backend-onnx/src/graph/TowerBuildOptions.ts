@@ -1,0 +1,18 @@
+import type { WeightDType } from '@altclip/core';
+
+export type AttentionImplementation = 'standard' | 'contrib';
+
+/** Everything that changes the built graph (and therefore the graph-cache key). */
+export interface TowerBuildOptions {
+  /** Storage/compute precision of the weights; default 'fp32'. */
+  readonly dtype: WeightDType;
+  /**
+   * 'standard': MatMul/Softmax from the default domain (runs everywhere);
+   * 'contrib': ORT's com.microsoft.MultiHeadAttention (cannot return attention maps).
+   */
+  readonly attention: AttentionImplementation;
+  /** Also output every hidden state and attention map (the "full" variant). */
+  readonly allOutputs: boolean;
+}
+
+export const defaultBuildOptions: TowerBuildOptions = { dtype: 'fp32', attention: 'standard', allOutputs: false };

@@ -1,0 +1,64 @@
+import { OnnxDataType } from '../proto/OnnxDataType.js';
+import { quantizeInt8 } from '../quantize/quantizeInt8.js';
+import type { BuildContext } from './BuildContext.js';
+import { int } from './Attribute.js';
+import { floatWeight, rawWeight, transpose2d } from './weightInitializer.js';
+
+export interface LinearSpec {
+  /** HF module name, e.g. `roberta.encoder.layer.0.attention.self.query`. */
+  readonly module: string;
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly bias: boolean;
+  /** Folded into weight and bias (the attention 1/√d scale), exact for powers of two. */
+  readonly scale?: number;
+}
+
+/**
+ * `x @ Wᵀ + b` for a PyTorch Linear (weight [out, in]). The weight is stored
+ * transposed so that MatMul needs no Transpose node. int8 uses ORT's
+ * DynamicQuantizeMatMul (activations quantised per call, weights per output column).
+ */
+export function linear(ctx: BuildContext, x: string, spec: LinearSpec): string {
+  const { module, inFeatures, outFeatures } = spec;
+  const scale = spec.scale ?? 1;
+  const weightName = `${module}.weight`;
+  const read = () => ctx.weights.float32(weightName, [outFeatures, inFeatures]);
+  ctx.weights.tensor(weightName, [outFeatures, inFeatures]);
+  let bias: string | undefined;
+  if (spec.bias) {
+    const biasName = `${module}.bias`;
+    ctx.weights.tensor(biasName, [outFeatures]);
+    bias = floatWeight(ctx, biasName, [outFeatures], () => {
+      const b = ctx.weights.float32(biasName, [outFeatures]);
+      return scale === 1 ? b : b.map((v) => v * scale);
+    });
+  }
+  const keep: RegExp | undefined = (globalThis as any).__KEEP;
+  if (ctx.options.dtype === 'int8' && !(keep && keep.test(module))) {
+    const mode = (globalThis as any).__Q ?? 'int8';
+    const q = quantizeInt8(transpose2d(read(), outFeatures, inFeatures, scale), inFeatures, outFeatures, 1, mode === 'int7' ? 63 : 127);
+    ctx.g.useDomain('com.microsoft', 1);
+    if (mode === 'wonly') {
+      const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
+      const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
+      const w = ctx.g.node('DequantizeLinear', [wq, ws], { axis: int(1) });
+      const y = ctx.g.node('MatMul', [x, w]);
+      return bias ? ctx.g.node('Add', [y, bias]) : y;
+    }
+    if (mode === 'uint8') {
+      const u = new Uint8Array(q.values.length);
+      for (let i = 0; i < u.length; i++) u[i] = q.values[i] + 128;
+      const wq = rawWeight(ctx, `${weightName}.uint8`, OnnxDataType.UINT8, [inFeatures, outFeatures], u as any);
+      const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
+      const zp = rawWeight(ctx, `${weightName}.zp`, OnnxDataType.UINT8, [outFeatures], new Uint8Array(outFeatures).fill(128) as any);
+      return ctx.g.node('DynamicQuantizeMatMul', [x, wq, ws, zp, ...(bias ? [bias] : [])], {}, { domain: 'com.microsoft', prefix: module });
+    }
+    const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
+    const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
+    return ctx.g.node('DynamicQuantizeMatMul', [x, wq, ws, '', ...(bias ? [bias] : [])], {}, { domain: 'com.microsoft', prefix: module });
+  }
+  const w = floatWeight(ctx, `${weightName}.T`, [inFeatures, outFeatures], () => transpose2d(read(), outFeatures, inFeatures, scale), ctx.options.dtype === 'fp16');
+  const y = ctx.g.node('MatMul', [x, w], {}, { prefix: `${module}/MatMul` });
+  return bias ? ctx.g.node('Add', [y, bias], {}, { prefix: module }) : y;
+}

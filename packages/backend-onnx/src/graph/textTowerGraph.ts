@@ -1,0 +1,126 @@
+import { OnnxDataType } from '../proto/OnnxDataType.js';
+import { toFloat16Array } from '../quantize/float16.js';
+import { quantizeInt8 } from '../quantize/quantizeInt8.js';
+import type { WeightReader } from '../weights/WeightReader.js';
+import { int } from './Attribute.js';
+import { activation } from './activation.js';
+import { selfAttention } from './attention.js';
+import type { BuildContext } from './BuildContext.js';
+import { GraphBuilder } from './GraphBuilder.js';
+import { layerNorm } from './layerNorm.js';
+import { linear } from './linear.js';
+import { TEXT_INPUTS, TEXT_OUTPUTS } from './towerNames.js';
+import type { TowerBuildOptions } from './TowerBuildOptions.js';
+import { floatWeight, rawWeight } from './weightInitializer.js';
+
+/** The text-config fields the graph depends on (HF snake_case, as AltCLIPTextConfig exposes them). */
+export interface TextGraphConfig {
+  readonly vocab_size: number;
+  readonly hidden_size: number;
+  readonly num_hidden_layers: number;
+  readonly num_attention_heads: number;
+  readonly intermediate_size: number;
+  readonly hidden_act: string;
+  readonly max_position_embeddings: number;
+  readonly type_vocab_size: number;
+  readonly layer_norm_eps: number;
+  readonly project_dim: number;
+}
+
+/** An embedding table looked up with Gather; int8 stores it per row with one scale a row. */
+function embedding(ctx: BuildContext, ids: string, name: string, rows: number, cols: number): string {
+  ctx.weights.tensor(name, [rows, cols]);
+  const read = () => ctx.weights.float32(name, [rows, cols]);
+  if (ctx.options.dtype === 'int8' && !(globalThis as any).__EMB32) {
+    const q = quantizeInt8(read(), rows, cols, 0);
+    const table = rawWeight(ctx, `${name}.int8`, OnnxDataType.INT8, [rows, cols], q.values);
+    const scales = rawWeight(ctx, `${name}.scale`, OnnxDataType.FLOAT, [rows, 1], q.scales);
+    const values = ctx.g.node('Cast', [ctx.g.node('Gather', [table, ids], { axis: int(0) })], { to: int(OnnxDataType.FLOAT) });
+    return ctx.g.node('Mul', [values, ctx.g.node('Gather', [scales, ids], { axis: int(0) })], {}, { prefix: name });
+  }
+  if (ctx.options.dtype === 'fp16') {
+    // Gather first, widen after: the Cast then only touches the looked-up rows.
+    ctx.g.initializer({
+      name,
+      dataType: OnnxDataType.FLOAT16,
+      dims: [rows, cols],
+      byteLength: rows * cols * 2,
+      bytes: () => new Uint8Array(toFloat16Array(read()).buffer),
+    });
+    return ctx.g.node('Cast', [ctx.g.node('Gather', [name, ids], { axis: int(0) })], { to: int(OnnxDataType.FLOAT) }, { prefix: name });
+  }
+  const table = floatWeight(ctx, name, [rows, cols], read);
+  return ctx.g.node('Gather', [table, ids], { axis: int(0) }, { prefix: name });
+}
+
+/**
+ * AltCLIPTextModel: XLM-R embeddings and post-LN encoder, `pre_LN`, `transformation`
+ * on the whole sequence, token 0 as pooler output, and `text_projection` when present.
+ */
+export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightReader, options: TowerBuildOptions): GraphBuilder {
+  const g = new GraphBuilder('altclip_text_model');
+  const ctx: BuildContext = { g, weights, options };
+  const H = config.hidden_size;
+  const eps = config.layer_norm_eps;
+  const F = OnnxDataType.FLOAT;
+  const I64 = OnnxDataType.INT64;
+
+  const inputIds = g.input(TEXT_INPUTS.inputIds, I64, ['batch', 'sequence']);
+  const positionIds = g.input(TEXT_INPUTS.positionIds, I64, ['batch', 'sequence']);
+  const tokenTypeIds = g.input(TEXT_INPUTS.tokenTypeIds, I64, ['batch', 'sequence']);
+  const additiveMask = g.input(TEXT_INPUTS.additiveMask, F, ['batch', 'sequence']);
+
+  const words = embedding(ctx, inputIds, 'roberta.embeddings.word_embeddings.weight', config.vocab_size, H);
+  const positions = embedding(ctx, positionIds, 'roberta.embeddings.position_embeddings.weight', config.max_position_embeddings, H);
+  const types = embedding(ctx, tokenTypeIds, 'roberta.embeddings.token_type_embeddings.weight', config.type_vocab_size, H);
+  let hidden = layerNorm(ctx, g.node('Add', [g.node('Add', [words, types]), positions]), 'roberta.embeddings.LayerNorm', H, eps);
+
+  // [batch, 1, 1, keys]: broadcast over heads and queries like HF's extended mask.
+  const mask = g.node('Unsqueeze', [additiveMask, g.int64s('mask_axes', [1, 2])], {}, { prefix: 'extended_mask' });
+  let fullMask: string | undefined;
+  if (options.attention === 'contrib' && !options.allOutputs) {
+    const batch = g.node('Shape', [additiveMask], { start: int(0), end: int(1) });
+    const seq = g.node('Shape', [additiveMask], { start: int(1), end: int(2) });
+    const shape = g.node('Concat', [batch, g.int64s('one', [1]), seq, seq], { axis: int(0) });
+    fullMask = g.node('Expand', [mask, shape], {}, { prefix: 'full_mask' });
+  }
+
+  const hiddenStates = [hidden];
+  const attentions: string[] = [];
+  for (let i = 0; i < config.num_hidden_layers; i++) {
+    const p = `roberta.encoder.layer.${i}`;
+    const attention = selfAttention(ctx, hidden, {
+      query: `${p}.attention.self.query`,
+      key: `${p}.attention.self.key`,
+      value: `${p}.attention.self.value`,
+      output: `${p}.attention.output.dense`,
+      hidden: H,
+      heads: config.num_attention_heads,
+      mask,
+      fullMask,
+    });
+    if (attention.probabilities) attentions.push(attention.probabilities);
+    const attended = layerNorm(ctx, g.node('Add', [attention.output, hidden]), `${p}.attention.output.LayerNorm`, H, eps);
+    const inter = activation(g, linear(ctx, attended, { module: `${p}.intermediate.dense`, inFeatures: H, outFeatures: config.intermediate_size, bias: true }), config.hidden_act, `${p}.intermediate`);
+    const out = linear(ctx, inter, { module: `${p}.output.dense`, inFeatures: config.intermediate_size, outFeatures: H, bias: true });
+    hidden = layerNorm(ctx, g.node('Add', [out, attended]), `${p}.output.LayerNorm`, H, eps);
+    hiddenStates.push(hidden);
+  }
+
+  const normed = layerNorm(ctx, hidden, 'pre_LN', H, eps);
+  const lastHidden = linear(ctx, normed, { module: 'transformation', inFeatures: H, outFeatures: config.project_dim, bias: true });
+  const pooled = g.node('Gather', [lastHidden, g.constant('token0', I64, [], [0])], { axis: int(1) }, { prefix: 'pooler' });
+  g.output(TEXT_OUTPUTS.lastHiddenState, lastHidden, F, ['batch', 'sequence', config.project_dim]);
+  g.output(TEXT_OUTPUTS.poolerOutput, pooled, F, ['batch', config.project_dim]);
+  if (weights.has('text_projection.weight')) {
+    // projection_dim lives in the top-level config, so it is read off the weight.
+    const projectionDim = weights.dimsOf('text_projection.weight')[0];
+    const embeds = linear(ctx, pooled, { module: 'text_projection', inFeatures: config.project_dim, outFeatures: projectionDim, bias: false });
+    g.output(TEXT_OUTPUTS.embeds, embeds, F, ['batch', projectionDim]);
+  }
+  if (options.allOutputs) {
+    hiddenStates.forEach((h, k) => g.output(`${TEXT_OUTPUTS.hiddenStatePrefix}${k}`, h, F, ['batch', 'sequence', H]));
+    attentions.forEach((a, k) => g.output(`${TEXT_OUTPUTS.attentionPrefix}${k}`, a, F, ['batch', config.num_attention_heads, 'sequence', 'sequence']));
+  }
+  return g;
+}

@@ -1,0 +1,5 @@
+// Node-only entry: file cache and onnxruntime-node. Browser bundles import `.` only.
+export * from './index.js';
+export { createOnnxNodeBackend, type OnnxNodeBackendOptions } from './node/createOnnxNodeBackend.js';
+export { FileCacheSessionFactory, defaultCacheDir, type FileCacheOptions } from './node/FileCacheSessionFactory.js';
+export { graphCacheKey, GRAPH_FORMAT_VERSION } from './node/graphCacheKey.js';

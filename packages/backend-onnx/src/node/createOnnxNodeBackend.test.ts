@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeParity } from '@altclip/core/testing';
+import { afterAll } from 'vitest';
+import { createOnnxNodeBackend } from './createOnnxNodeBackend.js';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'altclip-onnx-node-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const backend = () => createOnnxNodeBackend({ cacheDir, sessionOptions: { intraOpNumThreads: 1 } });
+
+describeParity({ name: 'onnx-node', createBackend: backend });
+describeParity({ name: 'onnx-node', createBackend: backend, dtype: 'fp16' });
+describeParity({ name: 'onnx-node', createBackend: backend, dtype: 'int8' });

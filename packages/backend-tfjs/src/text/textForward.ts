@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation } from '../ops/activation.js';
+import { layerNorm } from '../ops/layerNorm.js';
+import { linear } from '../ops/linear.js';
+import { robertaLayer } from './robertaLayer.js';
+import type { TextWeights } from './TextWeights.js';
+
+export interface TextForwardInputs {
+  /** int32 [batch, seq]. */
+  readonly inputIds: tf.Tensor2D;
+  readonly positionIds: tf.Tensor2D;
+  readonly tokenTypeIds: tf.Tensor2D;
+  /** float32 [batch, 1, 1, seq]. */
+  readonly additiveMask: tf.Tensor4D;
+}
+
+// A type alias, not an interface, so that it is assignable to tf.tidy's TensorContainer.
+export type TextForwardResult = {
+  lastHiddenState: tf.Tensor3D;
+  poolerOutput: tf.Tensor2D;
+  embeds?: tf.Tensor2D;
+  hiddenStates?: tf.Tensor3D[];
+  attentions?: tf.Tensor4D[];
+};
+
+/**
+ * AltCLIP's text tower, synchronous so that the caller can run it inside `tf.tidy`:
+ * RoBERTa embeddings → layers → pre_LN → transformation; pooler = token 0 → projection.
+ */
+export function textForward(
+  w: TextWeights,
+  heads: number,
+  act: Activation,
+  inputs: TextForwardInputs,
+  keep: { hiddenStates: boolean; attentions: boolean },
+): TextForwardResult {
+  const [batch] = inputs.inputIds.shape;
+  // Same summation order as HF: words + token types, then + positions.
+  const summed = tf.add(
+    tf.add(tf.gather(w.wordEmbeddings, inputs.inputIds), tf.gather(w.tokenTypeEmbeddings, inputs.tokenTypeIds)),
+    tf.gather(w.positionEmbeddings, inputs.positionIds),
+  );
+  let hidden = layerNorm(summed, w.embeddingNorm) as tf.Tensor3D;
+  const hiddenStates = keep.hiddenStates ? [hidden] : undefined;
+  const attentions: tf.Tensor4D[] | undefined = keep.attentions ? [] : undefined;
+  for (const layer of w.layers) {
+    const out = robertaLayer(hidden, layer, heads, act, inputs.additiveMask);
+    hidden = out.hidden;
+    hiddenStates?.push(hidden);
+    attentions?.push(out.probs);
+  }
+  const lastHiddenState = linear(layerNorm(hidden, w.preLN), w.transformation) as tf.Tensor3D;
+  const width = lastHiddenState.shape[2];
+  const poolerOutput = tf.reshape(tf.slice(lastHiddenState, [0, 0, 0], [batch, 1, width]), [batch, width]) as tf.Tensor2D;
+  const embeds = w.projection ? (linear(poolerOutput, w.projection) as tf.Tensor2D) : undefined;
+  return { lastHiddenState, poolerOutput, embeds, hiddenStates, attentions };
+}

@@ -1,0 +1,60 @@
+import { AltCLIPConfig } from '@altclip/config';
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { createTfjsBackend } from './createTfjsBackend.js';
+import { randomTextWeights, randomVisionWeights } from './randomWeights.test-util.js';
+import type { TfjsRuntimeName } from './runtime/TfjsRuntimeName.js';
+import { randomPixels, simpleTextInputs } from './tinyFixture.test-util.js';
+
+// The README's figures: a medium random model (ViT-B/16-sized vision width halved, 6 layers
+// per tower). Minutes of CPU on a shared 2-core machine, so it runs only on request:
+//   TFJS_BENCH=wasm,cpu pnpm vitest run --project @altclip/backend-tfjs src/throughput.test.ts
+const runtimes = (process.env.TFJS_BENCH ?? '').split(',').filter(Boolean) as TfjsRuntimeName[];
+
+const MEDIUM = AltCLIPConfig.fromDict({
+  projection_dim: 512,
+  text_config: {
+    hidden_size: 512, num_hidden_layers: 6, num_attention_heads: 8, intermediate_size: 2048,
+    vocab_size: 10000, max_position_embeddings: 514, project_dim: 512,
+  },
+  vision_config: {
+    hidden_size: 512, num_hidden_layers: 6, num_attention_heads: 8, intermediate_size: 2048,
+    image_size: 224, patch_size: 16, projection_dim: 512,
+  },
+});
+
+describe.skipIf(runtimes.length === 0)('throughput on a medium random model (set TFJS_BENCH to run)', () => {
+  for (const runtime of runtimes) {
+    it(runtime, async () => {
+      const backend = createTfjsBackend({ backend: runtime });
+      await backend.init();
+      const textWeights = randomTextWeights(MEDIUM.text_config, 512);
+      const visionWeights = randomVisionWeights(MEDIUM.vision_config, 512);
+      const t0 = performance.now();
+      const text = await backend.loadTextTower(MEDIUM.text_config, textWeights);
+      const vision = await backend.loadVisionTower(MEDIUM.vision_config, visionWeights);
+      const loadMs = performance.now() - t0;
+      const batch = 8;
+      const texts = simpleTextInputs(batch, 32, 10000);
+      const pixels = randomPixels(batch, 3, 224, 224);
+      let peakBytes = 0;
+      const rate = async (fn: () => Promise<unknown>, reps: number) => {
+        await fn();
+        const start = performance.now();
+        for (let i = 0; i < reps; i++) {
+          await fn();
+          peakBytes = Math.max(peakBytes, tf.memory().numBytes);
+        }
+        return (reps * batch * 1000) / (performance.now() - start);
+      };
+      const textsPerSecond = await rate(() => text.run(texts), 3);
+      const imagesPerSecond = await rate(() => vision.run({ pixelValues: pixels }), 2);
+      console.log(
+        JSON.stringify({ runtime: backend.runtime, loadMs: Math.round(loadMs), textsPerSecond: +textsPerSecond.toFixed(1), imagesPerSecond: +imagesPerSecond.toFixed(2),
+          tfjsBytesAfterRun: peakBytes, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }),
+      );
+      await backend.dispose();
+      expect(textsPerSecond).toBeGreaterThan(0);
+    }, 600_000);
+  }
+});

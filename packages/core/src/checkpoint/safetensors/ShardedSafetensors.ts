@@ -1,0 +1,63 @@
+import type { ByteSource } from '../../io/ByteSource.js';
+import type { Tensor } from '../../tensor/Tensor.js';
+import { SafetensorsError } from './SafetensorsError.js';
+import { SafetensorsFile } from './SafetensorsFile.js';
+
+/** The `weight_map` of a `model.safetensors.index.json`. */
+export interface SafetensorsIndex {
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly weightMap: ReadonlyMap<string, string>;
+}
+
+export function parseSafetensorsIndex(json: string | Uint8Array, file = 'model.safetensors.index.json'): SafetensorsIndex {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json));
+  } catch (error) {
+    throw new SafetensorsError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const weightMap = (parsed as { weight_map?: unknown } | null)?.weight_map;
+  if (typeof weightMap !== 'object' || weightMap === null || Array.isArray(weightMap)) {
+    throw new SafetensorsError(`${file}: weight_map must be an object mapping tensor names to shard file names`);
+  }
+  const map = new Map<string, string>();
+  for (const [name, shard] of Object.entries(weightMap)) {
+    // Shards live next to the index; refuse paths that would escape the model directory.
+    if (typeof shard !== 'string' || shard === '' || shard.includes('/') || shard.includes('\\') || shard.startsWith('.')) {
+      throw new SafetensorsError(`${file}: weight_map['${name}'] must be a shard file name, got ${JSON.stringify(shard)}`);
+    }
+    map.set(name, shard);
+  }
+  const metadata = (parsed as { metadata?: unknown }).metadata;
+  return { metadata: typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : {}, weightMap: map };
+}
+
+/**
+ * Reads a sharded checkpoint shard by shard, checking that each shard holds
+ * exactly the tensors the index assigns to it.
+ */
+export async function readShardedSafetensors(
+  index: SafetensorsIndex,
+  openShard: (filename: string) => Promise<ByteSource>,
+  options: { filter?: (name: string) => boolean; onShard?: (filename: string, done: number, total: number) => void } = {},
+): Promise<Map<string, Tensor>> {
+  const shards = [...new Set(index.weightMap.values())];
+  const out = new Map<string, Tensor>();
+  for (const [i, shard] of shards.entries()) {
+    const file = await SafetensorsFile.open(await openShard(shard));
+    try {
+      for (const [name, owner] of index.weightMap) {
+        if (owner === shard && !file.has(name)) throw new SafetensorsError(`${shard}: index lists '${name}' in this shard but the shard has no such tensor`);
+      }
+      for (const name of file.keys()) {
+        if (index.weightMap.get(name) !== shard) throw new SafetensorsError(`${shard}: tensor '${name}' is not assigned to this shard by the index`);
+        if (options.filter && !options.filter(name)) continue;
+        out.set(name, await file.get(name));
+      }
+    } finally {
+      await file.close();
+    }
+    options.onShard?.(shard, i + 1, shards.length);
+  }
+  return out;
+}

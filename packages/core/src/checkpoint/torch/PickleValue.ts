@@ -1,0 +1,37 @@
+/**
+ * The Python values a restricted unpickler can produce. Python lists are JS arrays; tuples and dicts get
+ * their own classes so that APPEND/SETITEM can be refused on the wrong kind of object, as CPython would.
+ */
+export class PickleTuple {
+  constructor(readonly items: readonly unknown[]) {}
+}
+
+export type PickleDictKey = string | number | bigint | boolean | null;
+
+export class PickleDict {
+  readonly entries = new Map<PickleDictKey, unknown>();
+  /** Attributes set through BUILD (an OrderedDict state_dict carries `_metadata` this way). */
+  readonly attributes = new Map<string, unknown>();
+
+  constructor(readonly ordered = false) {}
+}
+
+/**
+ * A global the allowlist resolved. It is only a name plus, where the global is callable, a pure TypeScript
+ * stand-in for what REDUCE/NEWOBJ would do in Python — nothing is ever looked up dynamically.
+ */
+export class PickleGlobal {
+  constructor(
+    readonly qualifiedName: string,
+    readonly call?: (args: readonly unknown[]) => unknown,
+  ) {}
+}
+
+/** Objects that accept BUILD (Python's `__setstate__`). */
+export interface PickleBuildTarget {
+  setState(state: unknown): void;
+}
+
+export function isBuildTarget(value: unknown): value is PickleBuildTarget {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<PickleBuildTarget>).setState === 'function';
+}

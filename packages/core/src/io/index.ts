@@ -1,0 +1,2 @@
+export { type ByteSource, ByteRangeError, checkByteRange } from './ByteSource.js';
+export { MemoryByteSource, bytesSource } from './MemoryByteSource.js';

@@ -1,0 +1,39 @@
+import type { ByteSource } from '../io/ByteSource.js';
+
+/** Progress while fetching or reading model files. */
+export interface LoadProgress {
+  readonly file: string;
+  readonly loaded: number;
+  readonly total: number;
+  readonly phase: 'download' | 'read';
+}
+
+/**
+ * Where a model's files come from: a local directory, the Hub, or anything
+ * else that can open a file by its repository-relative name (a browser app
+ * can wrap `fetch`). `open` resolves to null when the file does not exist.
+ */
+export interface ModelFiles {
+  /** Shown in messages (a path, repo id or URL). */
+  readonly name: string;
+  open(filename: string): Promise<ByteSource | null>;
+}
+
+export interface ResolveOptions {
+  revision?: string;
+  cacheDir?: string;
+  localFilesOnly?: boolean;
+  onProgress?: (event: LoadProgress) => void;
+  /** Forwarded to the Hub client (endpoint, token, fetch, …). */
+  hub?: Record<string, unknown>;
+}
+
+export async function readText(files: ModelFiles, filename: string): Promise<string | null> {
+  const source = await files.open(filename);
+  if (!source) return null;
+  try {
+    return new TextDecoder().decode(await source.read(0, source.size));
+  } finally {
+    await source.close?.();
+  }
+}

@@ -1,0 +1,15 @@
+import sharp from 'sharp';
+const d = new Uint8Array(9*7*2).map((_, i) => (i * 37) & 255);
+const la = await sharp(d, { raw: { width: 9, height: 7, channels: 2 } }).png().toBuffer();
+console.log('LA ihdr depth/ct', la[24], la[25]);
+const la2 = await sharp(d, { raw: { width: 9, height: 7, channels: 2 } }).toColourspace('b-w').png().toBuffer();
+console.log('LA b-w ihdr depth/ct', la2[24], la2[25]);
+const d3 = new Uint8Array(8*5*3).map((_, i) => (i * 37) & 255);
+const r16 = await sharp(d3, { raw: { width: 8, height: 5, channels: 3 } }).toColourspace('rgb16').png().toBuffer();
+console.log('rgb16 ihdr', r16[24], r16[25]);
+const back = await sharp(r16).raw({ depth: 'ushort' }).toBuffer({ resolveWithObject: true });
+console.log(back.info, back.data.slice(0, 12));
+const bw = await sharp(new Uint8Array(17*3).map((_, i) => (i%2)*255), { raw: { width: 17, height: 3, channels: 1 } }).png({ palette: false }).toColourspace('b-w').toBuffer();
+console.log('bw', bw[24], bw[25]);
+const bw1 = await sharp(new Uint8Array(17*3).map((_, i) => (i%2)*255), { raw: { width: 17, height: 3, channels: 1 } }).png({ bitdepth: 1 }).toBuffer();
+console.log('bw1', bw1[24], bw1[25]);

@@ -1,0 +1,115 @@
+import { InvalidImageError } from '../errors/InvalidImageError.js';
+import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
+import { joinModelPath, readJsonFile } from '../io/readJsonFile.js';
+import {
+  type CLIPImageProcessorConfig,
+  type CLIPImageProcessorDict,
+  parseCLIPImageProcessorConfig,
+} from './config/CLIPImageProcessorConfig.js';
+import type { ImageInput, LoadImageOptions } from './decode/ImageInput.js';
+import { decodedToRgb, decodeImage } from './decode/loadImage.js';
+import type { PixelBuffer } from './PixelBuffer.js';
+import type { PixelValues } from './PixelValues.js';
+import { resizePil } from './resize/resizePil.js';
+import { centerCrop } from './transforms/centerCrop.js';
+import { getResizeOutputSize } from './transforms/getResizeOutputSize.js';
+import { toPixelValues } from './transforms/toPixelValues.js';
+
+export const PREPROCESSOR_CONFIG_FILE = 'preprocessor_config.json';
+
+/**
+ * HF's `CLIPImageProcessor` (transformers v4.47.1): convert to RGB → PIL resize on uint8 → center crop →
+ * rescale → normalize → CHW float32, giving HF's `pixel_values` value for value.
+ */
+export class CLIPImageProcessor {
+  readonly config: CLIPImageProcessorConfig;
+  private readonly file: string;
+
+  constructor(dict: CLIPImageProcessorDict = {}, file = '<dict>') {
+    this.config = parseCLIPImageProcessorConfig(dict, file);
+    this.file = file;
+  }
+
+  static fromDict(dict: CLIPImageProcessorDict, file?: string): CLIPImageProcessor {
+    return new CLIPImageProcessor(dict, file);
+  }
+
+  /** Reads `preprocessor_config.json` from a model folder (path in Node, URL anywhere). */
+  static async fromPretrained(dir: string | URL): Promise<CLIPImageProcessor> {
+    const file = joinModelPath(dir, PREPROCESSOR_CONFIG_FILE);
+    const read = await readJsonFile(file);
+    if (!read.ok) {
+      throw new ProcessorConfigError(
+        file,
+        read.reason === 'missing' ? `model folder has no readable ${PREPROCESSOR_CONFIG_FILE} (${read.detail})` : `invalid JSON (${read.detail})`,
+      );
+    }
+    return new CLIPImageProcessor(read.value as CLIPImageProcessorDict, file);
+  }
+
+  /** The uint8 stage HF hands to PIL and back: resize (if enabled) then center crop (if enabled). */
+  resizeAndCrop(rgb: PixelBuffer): PixelBuffer {
+    const c = this.config;
+    let image = rgb;
+    if (c.doResize) {
+      const [h, w] = getResizeOutputSize(image.height, image.width, c.size, this.file);
+      image = resizePil(image, w, h, c.resample);
+    }
+    if (c.doCenterCrop) {
+      if (!('height' in c.cropSize && 'width' in c.cropSize)) {
+        throw new ProcessorConfigError(this.file, `crop_size must have 'height' and 'width', got {${Object.keys(c.cropSize).join(', ')}}`);
+      }
+      image = centerCrop(image, c.cropSize.height, c.cropSize.width);
+    }
+    return image;
+  }
+
+  /** One decoded RGB image → its `[3, H, W]` float32 pixel values. */
+  preprocess(rgb: PixelBuffer): { data: Float32Array; dims: [number, number, number] } {
+    this.checkChannels(rgb);
+    const image = this.resizeAndCrop(rgb);
+    return { data: toPixelValues(image, this.config), dims: [image.channels, image.height, image.width] };
+  }
+
+  /** Decodes and preprocesses one image or a batch into `pixelValues` `[N, 3, H, W]`. */
+  async process(images: ImageInput | readonly ImageInput[], options: LoadImageOptions = {}): Promise<{ pixelValues: PixelValues }> {
+    const list = Array.isArray(images) ? (images as readonly ImageInput[]) : [images as ImageInput];
+    if (list.length === 0) throw new InvalidImageError('images: empty list');
+    const rgb = await Promise.all(list.map((img) => this.loadRgb(img, options)));
+    return { pixelValues: this.batch(rgb) };
+  }
+
+  /** Preprocesses already-decoded RGB images into one NCHW batch. */
+  batch(images: readonly PixelBuffer[]): PixelValues {
+    const processed = images.map((img) => this.preprocess(img));
+    const [c, h, w] = processed[0].dims;
+    const size = c * h * w;
+    const data = new Float32Array(size * processed.length);
+    processed.forEach((p, i) => {
+      if (p.dims[0] !== c || p.dims[1] !== h || p.dims[2] !== w) {
+        throw new InvalidImageError(
+          `images[${i}] is ${p.dims.join('x')} after preprocessing but images[0] is ${c}x${h}x${w}; a batch needs one size (enable do_center_crop or use a {height, width} size)`,
+        );
+      }
+      data.set(p.data, i * size);
+    });
+    return { dtype: 'float32', dims: [processed.length, c, h, w], data };
+  }
+
+  private async loadRgb(input: ImageInput, options: LoadImageOptions): Promise<PixelBuffer> {
+    const decoded = await decodeImage(input, options);
+    // Without do_convert_rgb HF passes the image through as is, which only works for 3-channel images.
+    if (!this.config.doConvertRgb && decoded.mode !== 'RGB') {
+      throw new InvalidImageError(`image is mode ${decoded.mode}; with do_convert_rgb=false only RGB images can be processed (HF fails on them too)`);
+    }
+    return decodedToRgb(decoded, options);
+  }
+
+  private checkChannels(rgb: PixelBuffer): void {
+    if (rgb.channels !== 3) throw new InvalidImageError(`expected a 3-channel RGB image, got ${rgb.channels} channels`);
+    if (rgb.width === 0 || rgb.height === 0) throw new InvalidImageError(`zero-sized image (${rgb.width}x${rgb.height})`);
+    for (const [name, v] of [['image_mean', this.config.imageMean], ['image_std', this.config.imageStd]] as const) {
+      if (Array.isArray(v) && v.length !== 3) throw new ProcessorConfigError(this.file, `${name} must have 3 elements for RGB images, got ${v.length}`);
+    }
+  }
+}

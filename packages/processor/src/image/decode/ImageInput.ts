@@ -1,0 +1,28 @@
+import type { RawImage } from '../RawImage.js';
+import type { CanvasSource } from './browser/readCanvasPixels.js';
+
+/**
+ * Everything `loadImage` accepts. Strings are file paths in Node and URLs in browsers (http(s)/data/blob/file
+ * URLs are fetched everywhere); bytes are an encoded file (PNG, JPEG, WebP, GIF).
+ */
+export type ImageInput =
+  | string
+  | URL
+  | Uint8Array
+  | ArrayBuffer
+  | Blob
+  | ImageData
+  | CanvasSource
+  | RawImage;
+
+/** Which decoder handles JPEG bytes (PNG always uses this package's own decoder, which is exact). */
+export type JpegDecoderChoice = 'auto' | 'sharp' | 'js' | 'browser';
+
+export interface LoadImageOptions {
+  /** Rotate/flip by the EXIF Orientation tag like `ImageOps.exif_transpose`. Default `false`, as in HF. */
+  readonly applyExifOrientation?: boolean;
+  /**
+   * JPEG decoder. `auto` (default): sharp where it loads (Node), else the browser's decoder, else jpeg-js.
+   */
+  readonly jpegDecoder?: JpegDecoderChoice;
+}

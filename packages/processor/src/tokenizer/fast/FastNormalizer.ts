@@ -1,0 +1,68 @@
+import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
+import { CharsmapFormatError, PrecompiledCharsmap } from '../normalizer/PrecompiledCharsmap.js';
+import { isUnicodeWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
+import { PrecompiledNormalizer } from './PrecompiledNormalizer.js';
+import type { NormalizerJson } from './TokenizerJson.js';
+import { base64Decode } from './base64.js';
+
+export type NormalizeFn = (text: string) => string;
+
+const FILE = 'tokenizer.json';
+
+/** Builds the `normalizer` of a tokenizer.json as a string function (alignments are not needed for ids). */
+export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'): NormalizeFn {
+  if (spec === null || spec === undefined) return (s) => s;
+  switch (spec.type) {
+    case 'Sequence': {
+      if (!Array.isArray(spec.normalizers)) throw new TokenizerFileError(FILE, `${path}.normalizers must be an array`);
+      const steps = spec.normalizers.map((n, i) => buildNormalizer(n, `${path}.normalizers[${i}]`));
+      return (s) => steps.reduce((acc, f) => f(acc), s);
+    }
+    case 'Precompiled': {
+      if (!spec.precompiled_charsmap) return (s) => s;
+      let charsmap: PrecompiledCharsmap;
+      try {
+        charsmap = new PrecompiledCharsmap(base64Decode(spec.precompiled_charsmap));
+      } catch (e) {
+        const why = e instanceof CharsmapFormatError ? e.message : 'is not valid base64';
+        throw new TokenizerFileError(FILE, `${path}.precompiled_charsmap ${why}`, { cause: e });
+      }
+      const n = new PrecompiledNormalizer(charsmap);
+      return (s) => n.normalize(s);
+    }
+    case 'Replace': {
+      const { pattern, content } = spec;
+      if (typeof content !== 'string' || !pattern) throw new TokenizerFileError(FILE, `${path} needs pattern and content`);
+      if (typeof pattern.String === 'string') {
+        const needle = pattern.String;
+        return (s) => (needle === '' ? s : s.split(needle).join(content));
+      }
+      if (typeof pattern.Regex === 'string') {
+        let re: RegExp;
+        try {
+          re = new RegExp(pattern.Regex, 'gu');
+        } catch (e) {
+          throw new UnsupportedTokenizerError(FILE, `${path}.pattern.Regex ${JSON.stringify(pattern.Regex)} is not a JavaScript regex`, { cause: e });
+        }
+        return (s) => s.replace(re, () => content);
+      }
+      throw new TokenizerFileError(FILE, `${path}.pattern needs String or Regex`);
+    }
+    case 'Strip': {
+      const left = spec.strip_left ?? false;
+      const right = spec.strip_right ?? false;
+      return (s) => {
+        let r = s;
+        if (left) r = trimStartWith(r, isUnicodeWhitespace);
+        if (right) r = trimEndWith(r, isUnicodeWhitespace);
+        return r;
+      };
+    }
+    case 'Prepend': {
+      const p = spec.prepend;
+      return (s) => (s.length > 0 ? p + s : s);
+    }
+    default:
+      throw new UnsupportedTokenizerError(FILE, `${path}.type ${JSON.stringify((spec as { type: unknown }).type)} is not supported`);
+  }
+}

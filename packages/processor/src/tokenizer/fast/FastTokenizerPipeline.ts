@@ -1,0 +1,152 @@
+import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
+import { toWellFormed } from '../unicode/toWellFormed.js';
+import { AddedTokenMatcher } from './AddedVocabulary.js';
+import { type NormalizeFn, buildNormalizer } from './FastNormalizer.js';
+import { metaspaceDecode } from './MetaspaceDecoder.js';
+import { MetaspacePreTokenizer, type PrependScheme } from './MetaspacePreTokenizer.js';
+import { PostProcessor } from './PostProcessor.js';
+import type { AddedTokenJson, DecoderJson, PreTokenizerJson, TokenizerJson } from './TokenizerJson.js';
+import { UnigramModel } from './UnigramModel.js';
+
+const FILE = 'tokenizer.json';
+
+export interface PipelineEncoding {
+  ids: number[];
+  tokens: string[];
+}
+
+/**
+ * A `tokenizers.Tokenizer` restricted to what XLM-R style files use: added-token splitting,
+ * normalizer, Metaspace pre-tokenizer, Unigram model, template post-processor, Metaspace decoder.
+ */
+export class FastTokenizerPipeline {
+  readonly model: UnigramModel;
+  readonly addedTokens: AddedTokenJson[];
+  readonly postProcessor: PostProcessor | null;
+  private readonly rawMatcher: AddedTokenMatcher;
+  private readonly normalizedMatcher: AddedTokenMatcher;
+  private readonly normalize: NormalizeFn;
+  private readonly preTokenizer: MetaspacePreTokenizer | null;
+  private readonly decoder: DecoderJson | null;
+  private readonly addedById = new Map<number, AddedTokenJson>();
+  private readonly addedByContent = new Map<string, number>();
+  private readonly specialContents = new Set<string>();
+
+  constructor(json: TokenizerJson) {
+    if (!json || typeof json !== 'object') throw new TokenizerFileError(FILE, 'expected a JSON object');
+    const model = json.model;
+    if (!model || model.type !== 'Unigram') {
+      throw new UnsupportedTokenizerError(FILE, `model.type ${JSON.stringify(model?.type)} is not supported (only Unigram)`);
+    }
+    if (!Array.isArray(model.vocab)) throw new TokenizerFileError(FILE, 'model.vocab must be an array of [piece, score]');
+    model.vocab.forEach((e, i) => {
+      if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'number') {
+        throw new TokenizerFileError(FILE, `model.vocab[${i}] must be [string, number]`);
+      }
+    });
+    if (model.byte_fallback) throw new UnsupportedTokenizerError(FILE, 'model.byte_fallback is not supported');
+    const unkId = model.unk_id ?? null;
+    if (unkId !== null && (!Number.isInteger(unkId) || unkId < 0 || unkId >= model.vocab.length)) {
+      throw new TokenizerFileError(FILE, `model.unk_id ${unkId} is outside the vocabulary of ${model.vocab.length}`);
+    }
+    this.model = new UnigramModel(model.vocab, unkId);
+    this.normalize = buildNormalizer(json.normalizer ?? null);
+    this.preTokenizer = buildPreTokenizer(json.pre_tokenizer ?? null);
+    this.postProcessor = PostProcessor.fromJson(json.post_processor ?? null);
+    this.decoder = json.decoder ?? null;
+    if (this.decoder && this.decoder.type !== 'Metaspace') {
+      throw new UnsupportedTokenizerError(FILE, `decoder.type ${JSON.stringify(this.decoder.type)} is not supported`);
+    }
+    this.addedTokens = json.added_tokens ?? [];
+    for (const t of this.addedTokens) {
+      if (typeof t.content !== 'string' || !Number.isInteger(t.id)) throw new TokenizerFileError(FILE, 'added_tokens entries need id and content');
+      this.addedById.set(t.id, t);
+      this.addedByContent.set(t.content, t.id);
+      if (t.special) this.specialContents.add(t.content);
+    }
+    this.rawMatcher = new AddedTokenMatcher(this.addedTokens.filter((t) => !t.normalized));
+    this.normalizedMatcher = new AddedTokenMatcher(
+      this.addedTokens.filter((t) => t.normalized).map((t) => ({ ...t, content: this.normalize(t.content) })),
+    );
+  }
+
+  /** Vocabulary size including added tokens (`len(tokenizer)`). */
+  get size(): number {
+    let max = this.model.size - 1;
+    for (const id of this.addedById.keys()) max = Math.max(max, id);
+    return max + 1;
+  }
+
+  isSpecialToken(token: string): boolean {
+    return this.specialContents.has(token);
+  }
+
+  tokenToId(token: string): number | undefined {
+    return this.addedByContent.get(token) ?? this.model.tokenToId(token);
+  }
+
+  idToToken(id: number): string | undefined {
+    return this.addedById.get(id)?.content ?? this.model.idToToken(id);
+  }
+
+  /** Ids and tokens of one text, without special tokens. */
+  encode(text: string): PipelineEncoding {
+    const ids: number[] = [];
+    const tokens: string[] = [];
+    for (const split of this.rawMatcher.split(toWellFormed(text))) {
+      if (split.id !== null) {
+        ids.push(split.id);
+        tokens.push(split.text);
+        continue;
+      }
+      if (split.text.length === 0) continue;
+      const normalized = this.normalize(split.text);
+      for (const sub of this.normalizedMatcher.split(normalized)) {
+        if (sub.id !== null) {
+          ids.push(sub.id);
+          tokens.push(sub.text);
+          continue;
+        }
+        const words = this.preTokenizer ? this.preTokenizer.preTokenize(sub.text, split.start === 0 && sub.start === 0) : [sub.text];
+        for (const w of words) {
+          const enc = this.model.encode(w);
+          ids.push(...enc.ids);
+          tokens.push(...enc.tokens);
+        }
+      }
+    }
+    return { ids, tokens };
+  }
+
+  /** `Tokenizer::decode`: unknown ids are dropped, special tokens optionally skipped. */
+  decode(ids: readonly number[], skipSpecialTokens: boolean): string {
+    const tokens: string[] = [];
+    for (const id of ids) {
+      const t = this.idToToken(id);
+      if (t === undefined) continue;
+      if (skipSpecialTokens && this.specialContents.has(t)) continue;
+      tokens.push(t);
+    }
+    if (!this.decoder) return tokens.join(' ');
+    return metaspaceDecode(tokens, this.decoder.replacement, prependSchemeOf(this.decoder));
+  }
+}
+
+function prependSchemeOf(spec: { add_prefix_space?: boolean; prepend_scheme?: PrependScheme }): PrependScheme {
+  if (spec.prepend_scheme) return spec.prepend_scheme;
+  return spec.add_prefix_space === false ? 'never' : 'always';
+}
+
+function buildPreTokenizer(spec: PreTokenizerJson | null): MetaspacePreTokenizer | null {
+  if (!spec) return null;
+  if (spec.type === 'Sequence' && Array.isArray(spec.pretokenizers) && spec.pretokenizers.length === 1) {
+    return buildPreTokenizer(spec.pretokenizers[0]);
+  }
+  if (spec.type !== 'Metaspace') {
+    throw new UnsupportedTokenizerError(FILE, `pre_tokenizer.type ${JSON.stringify(spec.type)} is not supported (only Metaspace)`);
+  }
+  if (typeof spec.replacement !== 'string' || [...spec.replacement].length !== 1) {
+    throw new TokenizerFileError(FILE, 'pre_tokenizer.replacement must be one character');
+  }
+  return new MetaspacePreTokenizer(spec.replacement, prependSchemeOf(spec), spec.split ?? true);
+}

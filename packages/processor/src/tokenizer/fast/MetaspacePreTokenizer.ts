@@ -1,0 +1,33 @@
+export type PrependScheme = 'always' | 'first' | 'never';
+
+/**
+ * `tokenizers`' Metaspace pre-tokenizer: spaces become the replacement character, a replacement is
+ * prepended per segment (`always`, or `first` only for the segment at the very start of the input),
+ * and with `split` the segment is cut before every replacement character (MergedWithNext).
+ */
+export class MetaspacePreTokenizer {
+  constructor(
+    readonly replacement: string,
+    readonly prependScheme: PrependScheme,
+    readonly split: boolean,
+  ) {}
+
+  preTokenize(segment: string, startsInput: boolean): string[] {
+    const rep = this.replacement;
+    let s = segment.split(' ').join(rep);
+    if (s.length > 0 && !s.startsWith(rep)) {
+      if (this.prependScheme === 'always' || (this.prependScheme === 'first' && startsInput)) s = rep + s;
+    }
+    if (!this.split) return s.length > 0 ? [s] : [];
+    const words: string[] = [];
+    let start = 0;
+    let i = s.indexOf(rep, 1);
+    while (i !== -1) {
+      words.push(s.slice(start, i));
+      start = i;
+      i = s.indexOf(rep, i + rep.length);
+    }
+    if (start < s.length) words.push(s.slice(start));
+    return words.filter((w) => w.length > 0);
+  }
+}

@@ -1,0 +1,91 @@
+import { TokenizerFileError } from '../TokenizerError.js';
+
+/**
+ * Where a model folder's files come from:
+ * - a path (Node only; `node:fs` is imported lazily so browsers never load it),
+ * - an `http(s):` base URL string or a `URL` (fetched; a 404 counts as a missing file),
+ * - `{ files: { 'tokenizer.json': bytesOrText, ... } }` (already in memory, any runtime).
+ */
+export type TokenizerSource = string | URL | { files: Record<string, Uint8Array | ArrayBuffer | string> };
+
+export interface FileReader {
+  /** Bytes of `name`, or null when the folder has no such file. */
+  read(name: string): Promise<Uint8Array | null>;
+  /** Human-readable location for error messages. */
+  readonly location: string;
+}
+
+const textEncoder = new TextEncoder();
+
+export function openSource(source: TokenizerSource): FileReader {
+  if (typeof source === 'object' && !(source instanceof URL) && 'files' in source) {
+    const files = source.files;
+    return {
+      location: 'in-memory files',
+      async read(name) {
+        const v = files[name];
+        if (v === undefined) return null;
+        if (typeof v === 'string') return textEncoder.encode(v);
+        return v instanceof Uint8Array ? v : new Uint8Array(v);
+      },
+    };
+  }
+  const url = source instanceof URL ? source : /^(https?|blob|data):/i.test(source) ? new URL(source) : null;
+  if (url && url.protocol !== 'file:') return fetchReader(url);
+  const dir = url ? url : (source as string);
+  return fsReader(dir);
+}
+
+function fetchReader(base: URL): FileReader {
+  const baseHref = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  return {
+    location: baseHref,
+    async read(name) {
+      let res: Response;
+      try {
+        res = await fetch(new URL(name, baseHref));
+      } catch (e) {
+        throw new TokenizerFileError(name, `could not be fetched from ${baseHref}`, { cause: e });
+      }
+      if (res.status === 404) return null;
+      if (!res.ok) throw new TokenizerFileError(name, `fetch from ${baseHref} failed with HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  };
+}
+
+function fsReader(dir: string | URL): FileReader {
+  const location = dir instanceof URL ? dir.pathname : dir;
+  return {
+    location,
+    async read(name) {
+      const fs = await import('node:fs/promises');
+      const target = dir instanceof URL ? new URL(name, dir.href.endsWith('/') ? dir : `${dir.href}/`) : `${dir.replace(/\/+$/, '')}/${name}`;
+      try {
+        return new Uint8Array(await fs.readFile(target));
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'ENOENT') return null;
+        if (code === 'ENOTDIR') throw new TokenizerFileError(name, `${location} is not a directory`, { cause: e });
+        throw new TokenizerFileError(name, `could not be read from ${location} (${code ?? String(e)})`, { cause: e });
+      }
+    },
+  };
+}
+
+/** Reads and parses a JSON file; null when absent, TokenizerFileError when unparsable. */
+export async function readJson(reader: FileReader, name: string): Promise<unknown | null> {
+  const bytes = await reader.read(name);
+  if (bytes === null) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw new TokenizerFileError(name, 'is not UTF-8 text', { cause: e });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new TokenizerFileError(name, `is not valid JSON (${(e as Error).message})`, { cause: e });
+  }
+}

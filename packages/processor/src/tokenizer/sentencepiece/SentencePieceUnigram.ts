@@ -1,0 +1,104 @@
+import { ByteTrie } from '../unigram/ByteTrie.js';
+import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
+import { PieceType, type SentencePiece } from './SentencePieceModelProto.js';
+
+/** sentencepiece `kUnkPenalty`. */
+const UNK_PENALTY = 10;
+const f32 = Math.fround;
+
+export interface EncodedPiece {
+  /** Piece text; for unknown runs the normalized surface (what `encode(out_type=str)` returns). */
+  piece: string;
+  /** sentencepiece id (unknown runs: the unk id). */
+  id: number;
+}
+
+/**
+ * sentencepiece's unigram `Model::EncodeOptimized` (the default encoder since v0.1.96) plus the
+ * unknown-run merging of `SentencePieceProcessor::Encode`. Arithmetic follows the C++ types:
+ * path scores are stored as float32; a piece candidate is computed in double (the ternary with the
+ * user-defined bonus promotes it) and compared before rounding, the unknown candidate in float32.
+ * Ties keep the earlier candidate, i.e. the longest last piece.
+ */
+export class SentencePieceUnigram {
+  private readonly trie = new ByteTrie();
+  private readonly unkScore: number;
+  private readonly maxScore: number;
+
+  constructor(
+    private readonly pieces: readonly SentencePiece[],
+    private readonly unkId: number,
+  ) {
+    let min = 3.4028234663852886e38; // FLT_MAX
+    let max = 1.1754943508222875e-38; // FLT_MIN, as sentencepiece initialises it
+    pieces.forEach((p, id) => {
+      if (p.type === PieceType.normal) {
+        min = Math.min(min, p.score);
+        max = Math.max(max, p.score);
+      }
+      if (p.type === PieceType.normal || p.type === PieceType.userDefined || p.type === PieceType.unused) {
+        this.trie.insert(utf8Encode(p.piece), id);
+      }
+    });
+    this.unkScore = f32(min - UNK_PENALTY);
+    this.maxScore = max;
+  }
+
+  encode(normalized: Uint8Array): EncodedPiece[] {
+    const size = normalized.length;
+    if (size === 0) return [];
+    const bestScore = new Float64Array(size + 1);
+    const startsAt = new Int32Array(size + 1).fill(-1);
+    const bestId = new Int32Array(size + 1).fill(-1);
+    const pieces = this.pieces;
+
+    let start = 0;
+    while (start < size) {
+      const tillHere = bestScore[start];
+      const mblen = Math.min(oneCharLen(normalized[start]), size - start);
+      let hasSingleNode = false;
+      this.trie.forEachPrefix(normalized, start, size, (endPos, id) => {
+        const p = pieces[id];
+        if (p.type === PieceType.unused) return;
+        const length = endPos - start;
+        const score = p.type === PieceType.userDefined ? length * this.maxScore - 0.1 : p.score;
+        const candidate = score + tillHere;
+        if (startsAt[endPos] === -1 || candidate > bestScore[endPos]) {
+          bestScore[endPos] = f32(candidate);
+          startsAt[endPos] = start;
+          bestId[endPos] = id;
+        }
+        if (length === mblen) hasSingleNode = true;
+      });
+      if (!hasSingleNode) {
+        const endPos = start + mblen;
+        const candidate = f32(this.unkScore + tillHere);
+        if (startsAt[endPos] === -1 || candidate > bestScore[endPos]) {
+          bestScore[endPos] = candidate;
+          startsAt[endPos] = start;
+          bestId[endPos] = this.unkId;
+        }
+      }
+      start += mblen;
+    }
+
+    const path: Array<[number, number, number]> = [];
+    for (let end = size; end > 0; end = startsAt[end]) path.push([startsAt[end], end, bestId[end]]);
+    path.reverse();
+
+    const out: EncodedPiece[] = [];
+    let prevUnk = false;
+    let unkStart = 0;
+    for (const [s, e, id] of path) {
+      const isUnk = id === this.unkId;
+      if (isUnk && prevUnk) {
+        out[out.length - 1].piece = utf8Decode(normalized.subarray(unkStart, e));
+      } else {
+        if (isUnk) unkStart = s;
+        out.push({ piece: isUnk ? utf8Decode(normalized.subarray(s, e)) : pieces[id].piece, id });
+      }
+      prevUnk = isUnk;
+    }
+    return out;
+  }
+}
