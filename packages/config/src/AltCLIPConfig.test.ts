@@ -222,3 +222,14 @@ describe('file errors', () => {
     await expect(new AltCLIPConfig().savePretrained(file)).rejects.toThrow(ConfigFileError);
   });
 });
+
+describe('keys that look like JavaScript internals', () => {
+  it('are plain data', () => {
+    const c = AltCLIPConfig.fromJsonString('{"constructor": 1, "toString": "x", "__proto__": {"a": 1}}');
+    expect(c.extra).toEqual(JSON.parse('{"constructor": 1, "toString": "x", "__proto__": {"a": 1}}'));
+    const saved = JSON.parse(c.toJsonString());
+    expect(saved.constructor).toBe(1);
+    expect(saved.toString).toBe('x');
+    expect(Object.getPrototypeOf(c.extra)).toBe(Object.prototype);
+  });
+});

@@ -1,11 +1,12 @@
+// biome-ignore-all lint/complexity/noThisInStatic: problemsIn extends the polymorphic base check
 import { AltCLIPTextConfig, type AltCLIPTextConfigInit } from './AltCLIPTextConfig.js';
 import { AltCLIPVisionConfig, type AltCLIPVisionConfigInit } from './AltCLIPVisionConfig.js';
 import { BAAI_ALTCLIP_CONFIG } from './baaiAltCLIPConfig.js';
 import type { ConfigSchema } from './ConfigSchema.js';
 import type { ConfigProblem } from './ConfigValidationError.js';
 import { type ConfigDict, type ConfigOptions, PretrainedConfig } from './PretrainedConfig.js';
-import { markFloat } from './pythonNumberStyle.js';
-import { isPlainObject } from './readConfigJson.js';
+import { cloneJson, copyEntry, markFloat } from './pythonNumberStyle.js';
+import { isPlainObject } from './isPlainObject.js';
 
 /** HF's `AltCLIPConfig` (v4.47.1) own fields with their defaults. */
 export const ALTCLIP_SCHEMA = {
@@ -39,10 +40,13 @@ function resolveNested(init: ConfigDict, key: string, legacyKey: string, cls: ty
   const given = init[key];
   const legacy = init[legacyKey];
   if (legacy == null) return given == null ? ({} as ConfigDict) : (given as ConfigDict | PretrainedConfig);
-  const base = given instanceof PretrainedConfig ? given.toDict() : { ...((given as ConfigDict | undefined) ?? {}) };
+  const base = given instanceof PretrainedConfig ? given.toDict() : ((given as ConfigDict | undefined) ?? {});
   // A malformed legacy dict is reported by problemsIn under its own path.
   if (!isPlainObject(legacy) || cls.problemsIn(legacy).length > 0) return base;
-  return { ...base, ...new cls(legacy).toDict() };
+  const full = new cls(legacy).toDict();
+  const merged = cloneJson(base);
+  for (const key of Object.keys(full)) copyEntry(full, merged, key);
+  return merged;
 }
 
 /**

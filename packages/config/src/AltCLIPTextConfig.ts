@@ -79,7 +79,7 @@ export class AltCLIPTextConfig extends PretrainedConfig {
   declare readonly use_cache: boolean;
   declare readonly project_dim: number;
 
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted init type
+  /** Same as the base constructor, with the field types of this config. */
   constructor(init: AltCLIPTextConfigInit = {}, options: ConfigOptions = {}) {
     super(init, options);
   }

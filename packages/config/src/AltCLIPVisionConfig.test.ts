@@ -60,6 +60,15 @@ describe('AltCLIPVisionConfig', () => {
     expect(json.endsWith('}\n')).toBe(true);
   });
 
+  it('keeps the int/float style a file used, through toDict and fromDict too', () => {
+    const c = AltCLIPVisionConfig.fromJsonString('{"attention_dropout": 0, "hidden_size": 64.0, "num_attention_heads": 4}');
+    for (const json of [c.toJsonString(false), AltCLIPVisionConfig.fromDict(c.toDict()).toJsonString(false)]) {
+      expect(json).toContain('"attention_dropout": 0,');
+      expect(json).toContain('"hidden_size": 64.0,');
+      expect(json).toContain('"initializer_factor": 1.0,');
+    }
+  });
+
   it('reports image_size not divisible by patch_size and heads not dividing hidden_size together', () => {
     let error: unknown;
     try {

@@ -61,7 +61,7 @@ export class AltCLIPVisionConfig extends PretrainedConfig {
   declare readonly initializer_range: number;
   declare readonly initializer_factor: number;
 
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted init type
+  /** Same as the base constructor, with the field types of this config. */
   constructor(init: AltCLIPVisionConfigInit = {}, options: ConfigOptions = {}) {
     super(init, options);
   }

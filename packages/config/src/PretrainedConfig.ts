@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/noThisInStatic: static factories are polymorphic (`AltCLIPTextConfig.fromDict` builds an AltCLIPTextConfig)
 import { ConfigFileError } from './ConfigFileError.js';
 import { type ConfigDict, type ConfigSchema, isFloatKind } from './ConfigSchema.js';
 import { type ConfigProblem, ConfigValidationError } from './ConfigValidationError.js';
@@ -5,8 +6,9 @@ import { checkField } from './checkField.js';
 import { importNodeFs, joinPath } from './nodeFs.js';
 import { PRETRAINED_CONFIG_DEFAULTS, PRETRAINED_CONFIG_FLOAT_KEYS, UNSERIALISED_KEYS } from './pretrainedConfigDefaults.js';
 import { pythonEquals } from './pythonEquals.js';
-import { cloneJson, copyEntry, isMarkedFloat, literalStyle, markFloat, markIntKeyed, setOwn } from './pythonNumberStyle.js';
-import { CONFIG_NAME, type ConfigSource, isPlainObject, parseConfigText, readConfigJson } from './readConfigJson.js';
+import { cloneJson, copyEntry, isMarkedFloat, literalStyle, markFloat, markIntKeyed, markNumberStylesKnown, setOwn } from './pythonNumberStyle.js';
+import { isPlainObject } from './isPlainObject.js';
+import { CONFIG_NAME, type ConfigSource, parseConfigText, readConfigJson } from './readConfigJson.js';
 import { toPythonJson } from './toPythonJson.js';
 
 export type { ConfigDict, ConfigSchema } from './ConfigSchema.js';
@@ -82,7 +84,7 @@ export abstract class PretrainedConfig {
 
     const extra: ConfigDict = {};
     for (const key of Object.keys(init)) {
-      if (key in cls.schema || key === 'model_type' || key === 'transformers_version') continue;
+      if (Object.hasOwn(cls.schema, key) || key === 'model_type' || key === 'transformers_version') continue;
       if (cls.reservedKeys.has(key) || UNSERIALISED_KEYS.has(key) || key === 'xla_device' || key === 'num_labels') continue;
       const target = key === 'name_or_path' ? '_name_or_path' : key;
       let value = cloneJson(init[key]);
@@ -198,6 +200,7 @@ export abstract class PretrainedConfig {
     this.addOwnEntries(out);
     out.model_type = cls.modelType;
     out.transformers_version = this.transformers_version ?? TRANSFORMERS_VERSION;
+    markNumberStylesKnown(out);
     return out;
   }
 
@@ -227,15 +230,17 @@ export abstract class PretrainedConfig {
         const diff = nestedDiff(value, classDefault[key] as ConfigDict, (sub.constructor as typeof PretrainedConfig).defaultDict());
         if (value.model_type !== undefined) diff.model_type = value.model_type;
         if (Object.keys(diff).length > 0) out[key] = diff;
+        markNumberStylesKnown(diff);
       } else if (
-        !(key in generic) ||
+        !Object.hasOwn(generic, key) ||
         key === 'transformers_version' ||
         !pythonEquals(value, generic[key]) ||
-        (key in classDefault && !pythonEquals(value, classDefault[key]))
+        (Object.hasOwn(classDefault, key) && !pythonEquals(value, classDefault[key]))
       ) {
         copyEntry(config, out, key);
       }
     }
+    markNumberStylesKnown(out);
     return out;
   }
 
@@ -274,9 +279,9 @@ function nestedDiff(value: ConfigDict, defaults: ConfigDict, classDefault: Confi
   const diff: ConfigDict = {};
   for (const key of Object.keys(value)) {
     if (
-      !(key in defaults) ||
+      !Object.hasOwn(defaults, key) ||
       !pythonEquals(value[key], defaults[key]) ||
-      !(key in classDefault) ||
+      !Object.hasOwn(classDefault, key) ||
       !pythonEquals(value[key], classDefault[key])
     ) {
       copyEntry(value, diff, key);

@@ -1,5 +1,5 @@
 import { ConfigJsonSyntaxError } from './ConfigJsonSyntaxError.js';
-import { markFloat, markFromJsonText, setOwn } from './pythonNumberStyle.js';
+import { markFloat, markNumberStylesKnown, setOwn } from './pythonNumberStyle.js';
 
 /**
  * A JSON parser for config files. Unlike `JSON.parse` it (a) reports the 1-based line and column of an error with
@@ -78,7 +78,7 @@ class Parser {
 
   private parseObject(): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    markFromJsonText(obj);
+    markNumberStylesKnown(obj);
     this.pos++; // {
     this.skipWhitespace();
     if (this.text[this.pos] === '}') {
@@ -111,7 +111,7 @@ class Parser {
 
   private parseArray(): unknown[] {
     const arr: unknown[] = [];
-    markFromJsonText(arr);
+    markNumberStylesKnown(arr);
     this.pos++; // [
     this.skipWhitespace();
     if (this.text[this.pos] === ']') {
@@ -181,7 +181,7 @@ class Parser {
     const literal = m[0];
     this.pos += literal.length;
     const next = this.text[this.pos];
-    if (next !== undefined && /[0-9.eE+\-]/.test(next)) this.fail(`invalid number ${JSON.stringify(literal + next)}`);
+    if (next !== undefined && /[0-9.eE+-]/.test(next)) this.fail(`invalid number ${JSON.stringify(literal + next)}`);
     // Python's json reads a literal with a fraction or exponent as float, otherwise as int.
     if ((m[1] !== undefined || m[2] !== undefined) && container) markFloat(container, key);
     return Number(literal);

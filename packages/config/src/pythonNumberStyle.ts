@@ -4,15 +4,21 @@
  * value (other values print the same either way). Kept in a WeakMap so the objects users see stay plain JSON.
  */
 const floatKeys = new WeakMap<object, Set<string>>();
-/** Objects whose numbers all came from JSON text: there, an unmarked integral number was written as an int. */
-const fromJsonText = new WeakSet<object>();
+/**
+ * Objects whose number styles are all recorded (parsed from JSON text, or built by `toDict`): there an unmarked
+ * integral number is a Python int. For objects built in JavaScript the schema decides instead.
+ */
+const stylesKnown = new WeakSet<object>();
 /** Objects HF keys by int (`id2label`, `pruned_heads`), which Python's `sort_keys` orders numerically. */
 const intKeyed = new WeakSet<object>();
 
 export function markFloat(container: object, key: string, isFloat = true): void {
   let keys = floatKeys.get(container);
   if (isFloat) {
-    if (!keys) floatKeys.set(container, (keys = new Set()));
+    if (!keys) {
+      keys = new Set();
+      floatKeys.set(container, keys);
+    }
     keys.add(key);
   } else keys?.delete(key);
 }
@@ -21,14 +27,14 @@ export function isMarkedFloat(container: object, key: string): boolean {
   return floatKeys.get(container)?.has(key) ?? false;
 }
 
-export function markFromJsonText(container: object): void {
-  fromJsonText.add(container);
+export function markNumberStylesKnown(container: object): void {
+  stylesKnown.add(container);
 }
 
-/** 'float' / 'int' when the container came from JSON text, undefined when it was built in JavaScript. */
+/** 'float' / 'int' when the container's number styles are known, undefined when it was built in JavaScript. */
 export function literalStyle(container: object, key: string): 'int' | 'float' | undefined {
   if (isMarkedFloat(container, key)) return 'float';
-  return fromJsonText.has(container) ? 'int' : undefined;
+  return stylesKnown.has(container) ? 'int' : undefined;
 }
 
 export function markIntKeyed(container: object): void {
@@ -44,7 +50,7 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) {
     const out = value.map((v) => cloneJson(v));
     for (let i = 0; i < value.length; i++) if (isMarkedFloat(value, String(i))) markFloat(out, String(i));
-    if (fromJsonText.has(value)) fromJsonText.add(out);
+    if (stylesKnown.has(value)) stylesKnown.add(out);
     return out as T;
   }
   if (value !== null && typeof value === 'object') {
@@ -53,7 +59,7 @@ export function cloneJson<T>(value: T): T {
       setOwn(out, k, cloneJson(v));
       if (isMarkedFloat(value, k)) markFloat(out, k);
     }
-    if (fromJsonText.has(value)) fromJsonText.add(out);
+    if (stylesKnown.has(value)) stylesKnown.add(out);
     if (intKeyed.has(value)) intKeyed.add(out);
     return out as T;
   }

@@ -1,6 +1,7 @@
 import { ConfigFileError } from './ConfigFileError.js';
 import type { ConfigDict } from './ConfigSchema.js';
 import { ConfigValidationError } from './ConfigValidationError.js';
+import { isPlainObject } from './isPlainObject.js';
 import { importNodeFs, isNode, joinPath } from './nodeFs.js';
 import { parseConfigJson } from './parseConfigJson.js';
 import { cloneJson } from './pythonNumberStyle.js';
@@ -15,10 +16,6 @@ export interface LoadedConfigJson {
 }
 
 export const CONFIG_NAME = 'config.json';
-
-export function isPlainObject(v: unknown): v is ConfigDict {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Parses JSON text that must hold one object (a config). */
 export function parseConfigText(text: string, source: string): ConfigDict {

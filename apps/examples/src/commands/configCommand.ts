@@ -15,6 +15,7 @@ export const configCommand = defineCommand({
     const path = resolvePath(io, target);
     if (!existsSync(path)) throw new CliError(`${target}: no such file or folder`);
     const config = await AltCLIPConfig.fromPretrained(path);
-    io.stdout(`${JSON.stringify(config.toDict(), null, 2)}\n`);
+    // Every field, defaults included, formatted as HF formats config JSON (1e-05, not 0.00001).
+    io.stdout(config.toJsonString(false));
   },
 });
