@@ -1,4 +1,9 @@
 import type { Command } from '../cli/Command.js';
+import { benchCommand } from './benchCommand.js';
+import { classifyCommand } from './classifyCommand.js';
 import { configCommand } from './configCommand.js';
+import { embedCommand } from './embedCommand.js';
+import { preprocessCommand } from './preprocessCommand.js';
+import { tokenizeCommand } from './tokenizeCommand.js';
 
-export const commands: readonly Command[] = [configCommand];
+export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, configCommand, benchCommand];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandIO } from '../cli/Command.js';
 
@@ -23,4 +24,25 @@ export function captureIO(cwd = repoRoot): CapturedIO {
     },
   };
   return io;
+}
+
+/** The fixture's golden tensors (expected.safetensors), read once. */
+let expected: Promise<Map<string, import('@altclip/core').Tensor>> | undefined;
+export function fixtureExpected(): Promise<Map<string, import('@altclip/core').Tensor>> {
+  expected ??= (async () => {
+    const [{ readFile }, { readSafetensors }] = await Promise.all([import('node:fs/promises'), import('@altclip/core')]);
+    return readSafetensors(new Uint8Array(await readFile(`${fixtureDir}/expected.safetensors`)));
+  })();
+  return expected;
+}
+
+export interface FixtureImage {
+  file: string;
+  batch_index: number;
+  format: string;
+}
+
+export function fixtureImages(): FixtureImage[] {
+  const json = JSON.parse(readFileSync(`${fixtureDir}/expected.json`, 'utf8')) as { images: (FixtureImage & { in_model_batch: boolean })[] };
+  return json.images.filter((i) => i.in_model_batch).sort((a, b) => a.batch_index - b.batch_index);
 }

@@ -1,0 +1,43 @@
+import type { AltCLIPBackend } from '@altclip/core';
+import { CliError } from '../cli/CliError.js';
+import { BACKEND_NAMES, type BackendName, isBackendName } from './backendNames.js';
+
+/** Checks a --backend value before any slow work starts. */
+export function assertBackendName(name: string): asserts name is BackendName {
+  if (!isBackendName(name)) {
+    throw new CliError(`unknown backend "${name}" (expected one of: ${BACKEND_NAMES.join(', ')})`);
+  }
+}
+
+/** Imports only the runtime the user asked for, so a missing optional runtime breaks only its own name. */
+export async function createBackend(name: string): Promise<AltCLIPBackend> {
+  assertBackendName(name);
+  return factories[name]();
+}
+
+const factories: Record<BackendName, () => Promise<AltCLIPBackend>> = {
+  async onnx() {
+    const { createOnnxNodeBackend } = await import('@altclip/backend-onnx/node');
+    return createOnnxNodeBackend();
+  },
+  async 'onnx-web'() {
+    const { createOnnxWebBackend } = await import('@altclip/backend-onnx');
+    return createOnnxWebBackend();
+  },
+  async tfjs() {
+    const { createTfjsBackend } = await import('@altclip/backend-tfjs');
+    return createTfjsBackend({ backend: 'wasm' });
+  },
+  async 'tfjs-cpu'() {
+    const { createTfjsBackend } = await import('@altclip/backend-tfjs');
+    return createTfjsBackend({ backend: 'cpu' });
+  },
+  async webgpu() {
+    const { createWebGPUBackend } = await import('@altclip/backend-webgpu');
+    return createWebGPUBackend();
+  },
+  async reference() {
+    const { createReferenceBackend } = await import('@altclip/core/testing');
+    return createReferenceBackend();
+  },
+};
