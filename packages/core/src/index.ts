@@ -79,3 +79,6 @@ export {
   ZipFormatError,
   readTorchCheckpoint,
 } from './checkpoint/torch/index.js';
+
+// Hub client (huggingface_hub's cache layout on Node; fetch + Cache API in browsers)
+export * from './hub/index.js';

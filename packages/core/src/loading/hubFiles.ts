@@ -2,8 +2,8 @@ import type { ModelFiles, ResolveOptions } from './ModelFiles.js';
 
 /**
  * Files of a Hub repository through core's hub client (`src/hub`), which
- * caches them in HF's layout. Imported lazily so that loading from a local
- * directory never pulls the client in.
+ * caches them in huggingface_hub's layout. Imported lazily so that loading
+ * from a local directory or memory never pulls the client in.
  */
 export function hubFiles(repoId: string, options: ResolveOptions): ModelFiles {
   return {
@@ -16,20 +16,14 @@ export function hubFiles(repoId: string, options: ResolveOptions): ModelFiles {
           revision: options.revision,
           cacheDir: options.cacheDir,
           localFilesOnly: options.localFilesOnly,
-          onProgress: options.onProgress
-            ? (e: { loaded: number; total?: number }) => options.onProgress?.({ file: filename, loaded: e.loaded, total: e.total ?? 0, phase: 'download' })
-            : undefined,
+          onProgress: options.onProgress && ((e) => options.onProgress?.({ file: e.file, loaded: e.loaded, total: e.total, phase: 'download' })),
         });
       } catch (error) {
-        // A file the repository does not have is not an error here: the caller tries the next format.
-        if (isNotFound(error)) return null;
+        // A missing weights file is not an error here: the caller tries the next format.
+        // config.json has no alternative, so the hub's own error (offline, 404, …) reaches the user.
+        if (error instanceof hub.EntryNotFoundError && filename !== 'config.json') return null;
         throw error;
       }
     },
   };
-}
-
-function isNotFound(error: unknown): boolean {
-  const e = error as { status?: number; code?: string; name?: string } | null;
-  return e?.status === 404 || e?.code === 'ENTRY_NOT_FOUND' || e?.name === 'EntryNotFoundError';
 }

@@ -10,6 +10,8 @@ export class BackendResolutionError extends Error {
 interface Entry {
   readonly name: string;
   readonly priority: number;
+  /** What was registered (an instance or a factory), to recognise a repeated registration. */
+  readonly registered: AltCLIPBackend | BackendFactory;
   readonly create: BackendFactory;
   /** One shared initialisation; a rejected promise is kept so a failed backend is not retried. */
   ready?: Promise<AltCLIPBackend>;
@@ -49,12 +51,13 @@ export class BackendRegistry {
     if (!Number.isFinite(priority)) throw new TypeError(`registerBackend('${name}'): priority must be a finite number`);
     const create: BackendFactory = typeof backend === 'function' ? backend : () => backend;
     const existing = this.#entries.get(name);
-    // Re-registering the same object keeps its state; a new one replaces it.
-    if (existing && typeof backend !== 'function' && existing.ready) {
+    // Registering the same backend again only changes its priority (its initialisation state is kept);
+    // anything else under that name replaces it.
+    if (existing && existing.registered === backend) {
       this.#entries.set(name, { ...existing, priority });
       return;
     }
-    this.#entries.set(name, { name, priority, create });
+    this.#entries.set(name, { name, priority, registered: backend, create });
   }
 
   unregister(name: string): boolean {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AltCLIPBackend, WeightDType } from '../backend/AltCLIPBackend.js';
+import type { AltCLIPBackend, BackendEnvironment, WeightDType } from '../backend/AltCLIPBackend.js';
 import { AltCLIPModel } from '../model/AltCLIPModel.js';
 import { AltCLIPTextModel } from '../model/AltCLIPTextModel.js';
 import { AltCLIPVisionModel } from '../model/AltCLIPVisionModel.js';
@@ -24,6 +24,8 @@ export interface ParityOptions {
   backendOptions?: Record<string, unknown>;
   /** Per-test timeout in ms (default 120 000). */
   timeout?: number;
+  /** Shown in the suite title (e.g. 'node', 'browser'); the backend must declare it in capabilities.environments. */
+  environment?: BackendEnvironment;
 }
 
 /** Golden tensors made by the processor, not the model: they are inputs here, checked by @altclip/processor. */
@@ -56,7 +58,7 @@ export function describeParity(options: ParityOptions): void {
     if (typeof reason !== 'string' || reason.trim() === '') throw new TypeError(`describeParity(${options.name}): exclusion '${key}' needs a reason`);
   }
 
-  describe(`AltCLIP parity: ${options.name} (${dtype})`, async () => {
+  describe(`AltCLIP parity: ${options.name} (${dtype}${options.environment ? `, ${options.environment}` : ''})`, async () => {
     const fixture = await loadFixture({ loader: options.fixtureLoader });
     const tolerances = tolerancesFor(options.name, dtype);
     const names = Object.keys(fixture.expectedJson.tensors).filter((n) => !INPUT_TENSORS.test(n));
@@ -82,6 +84,12 @@ export function describeParity(options: ParityOptions): void {
       for (const dispose of disposers) await dispose();
       await (await backend)?.dispose?.();
     });
+
+    if (options.environment) {
+      it(`backend declares the '${options.environment}' environment`, async () => {
+        expect((await getBackend()).capabilities.environments).toContain(options.environment);
+      });
+    }
 
     it('exclusions name tensors the fixture has', () => {
       for (const key of Object.keys(exclude)) expect(names.some((n) => n === key || n.startsWith(`${key}/`)), `exclusion '${key}' matches nothing`).toBe(true);

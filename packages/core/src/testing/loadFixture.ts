@@ -29,7 +29,9 @@ export interface AltCLIPFixture {
 
 /** `fixtures/<name>/` of this repository, relative to this module (same depth in src/ and dist/). */
 export function fixtureUrl(name = 'altclip-tiny'): URL {
-  return new URL(`../../../../fixtures/${name}/`, import.meta.url);
+  // Two steps on purpose: Vite rewrites the literal `new URL(path, import.meta.url)` form into an asset import.
+  const here = import.meta.url;
+  return new URL(`../../../../fixtures/${name}/`, here);
 }
 
 /** Node reads the file system; a browser (the vitest browser server serves the repository) fetches. */

@@ -20,6 +20,7 @@ export interface UnpickleResult {
 const IMPORT_MAPPING: Record<string, string> = { __builtin__: 'builtins', copy_reg: 'copyreg' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_LONG_BYTES = 256;
 const latin1 = new TextDecoder('latin1');
 
 function isDictKey(value: unknown): value is PickleDictKey {
@@ -193,9 +194,12 @@ export function unpickle(bytes: Uint8Array, options: UnpicklerOptions, start = 0
       case 0x8b: {
         // LONG4
         const n = op === 0x8a ? u8() : i32();
+        // No state_dict needs a wider integer, and BigInt arithmetic on huge operands would be slow.
+        if (n > MAX_LONG_BYTES) fail(`integer of ${n} bytes is too large (max ${MAX_LONG_BYTES})`, opAt);
         const raw = take(n, 'long');
-        let value = 0n;
-        for (let i = raw.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(raw[i]);
+        let hex = '';
+        for (let i = raw.length - 1; i >= 0; i--) hex += raw[i].toString(16).padStart(2, '0');
+        let value = n === 0 ? 0n : BigInt(`0x${hex}`);
         if (n > 0 && raw[n - 1] & 0x80) value -= 1n << BigInt(8 * n);
         const small = Number(value);
         stack.push(Number.isSafeInteger(small) && BigInt(small) === value ? small : value);

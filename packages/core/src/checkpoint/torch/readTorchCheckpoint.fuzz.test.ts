@@ -75,15 +75,18 @@ async function expectOnlyTypedErrors(file: Uint8Array, label: string): Promise<'
   const source = new CountingSource(file);
   try {
     const tensors = await readTorchCheckpoint(source);
-    for (const tensor of tensors.values()) expect(tensor.data.byteLength, label).toBeLessThanOrEqual(file.length);
+    for (const [name, tensor] of tensors) {
+      if (tensor.data.byteLength > file.length) throw new Error(`${label}: tensor '${name}' is larger than the file`);
+    }
     return 'ok';
   } catch (error) {
     if (!(error instanceof TorchCheckpointError)) throw new Error(`${label}: untyped ${String(error)}`, { cause: error });
     return 'error';
   } finally {
     // Central directory + pickle + storages (entries cannot overlap) + the end records: never more than the file, thrice.
-    expect(source.largestRead, label).toBeLessThanOrEqual(file.length);
-    expect(source.bytesRead, label).toBeLessThanOrEqual(3 * file.length + 65_557);
+    // (Plain checks: expect() per stream would dominate the run time.)
+    if (source.largestRead > file.length) throw new Error(`${label}: read ${source.largestRead} bytes at once from a ${file.length}-byte file`);
+    if (source.bytesRead > 3 * file.length + 65_557) throw new Error(`${label}: read ${source.bytesRead} bytes in all from a ${file.length}-byte file`);
   }
 }
 
@@ -119,7 +122,8 @@ describe('readTorchCheckpoint fuzz', () => {
     const iterations = 12_000;
     for (let i = 0; i < iterations; i++) {
       let file: Uint8Array;
-      const mode = i % 6;
+      // The fixture (550 kB) is costly to re-read; most streams mutate the small crafted checkpoint.
+      const mode = i % 12;
       if (mode === 0) {
         // Fixture: mutate the pickle region or the central directory / end records.
         file = mutate(fixture, random, [

@@ -92,6 +92,16 @@ describe('readTorchCheckpoint on crafted archives', () => {
     expect(tensors.get('mask')!.dtype).toBe('bool');
   });
 
+  it('shares one storage between dtype views (x and x.view(torch.int32))', async () => {
+    const pickle = stateDictPickle([
+      { name: 'x', storageKey: '0', numel: 2, size: [2], stride: [1] },
+      { name: 'bits', storageKey: '0', storageClass: 'IntStorage', numel: 2, size: [2], stride: [1] },
+    ]);
+    const tensors = await readTorchCheckpoint(checkpoint(pickle, { '0': floats([1, -2]) }));
+    expect([...tensors.get('x')!.data]).toEqual([1, -2]);
+    expect([...tensors.get('bits')!.data]).toEqual([0x3f800000, 0xc0000000 | 0]);
+  });
+
   it('byte-swaps checkpoints marked big-endian', async () => {
     const pickle = stateDictPickle([{ name: 'x', storageKey: '0', numel: 1, size: [], stride: [] }]);
     const bigEndianOne = Uint8Array.from([0x3f, 0x80, 0, 0]);
@@ -148,6 +158,28 @@ describe('readTorchCheckpoint on crafted archives', () => {
     const file = concat([magic, protocol, sysInfo, w.bytes(), keys, count, six]);
     const tensors = await readTorchCheckpoint(file);
     expect([...tensors.get('wT')!.data]).toEqual([0, 3, 1, 4, 2, 5]);
+  });
+
+  it('reads a legacy stream written by CPython\'s own pickler', async () => {
+    // Made by CPython 3.11 pickle (protocol 2) replaying torch's _legacy_save with stand-in torch classes:
+    // OrderedDict state_dict with _metadata, FloatStorage '140' = [0..5] viewed as w (2×3) and wT (3×2 transposed),
+    // LongStorage '7' = [-5, 2**40] as ids.
+    const file = Buffer.from(
+    'gAKKCmz8nEb5IGqoUBkugAJN6QMugAJ9cQAoWBAAAABwcm90b2NvbF92ZXJzaW9ucQFN6QNYDQAAAGxpdHRsZV9lbmRpYW5xAohY' +
+    'CgAAAHR5cGVfc2l6ZXNxA31xBChYBQAAAHNob3J0cQVLAlgDAAAAaW50cQZLBFgEAAAAbG9uZ3EHSwR1dS6AAmNjb2xsZWN0aW9u' +
+    'cwpPcmRlcmVkRGljdApxAClScQEoWAEAAAB3cQJjdG9yY2guX3V0aWxzCl9yZWJ1aWxkX3RlbnNvcl92MgpxAygoWAcAAABzdG9y' +
+    'YWdlcQRjdG9yY2gKRmxvYXRTdG9yYWdlCnEFWAMAAAAxNDBxBlgDAAAAY3B1cQdLBk50cQhRSwBLAksDhnEJSwNLAYZxColoAClS' +
+    'cQt0cQxScQ1YAgAAAHdUcQ5oAygoaARoBWgGaAdLBk50cQ9RSwBLA0sChnEQSwFLA4ZxEYloAClScRJ0cRNScRRYAwAAAGlkc3EV' +
+    'aAMoKGgEY3RvcmNoCkxvbmdTdG9yYWdlCnEWWAEAAAA3cRdoB0sCTnRxGFFLAEsChXEZSwGFcRqJaAApUnEbdHEcUnEddX1xHlgJ' +
+    'AAAAX21ldGFkYXRhcR9oAClScSBYAAAAAHEhfXEiWAcAAAB2ZXJzaW9ucSNLAXNzc2IugAJdcQAoWAMAAAAxNDBxAVgBAAAAN3EC' +
+    'ZS4GAAAAAAAAAAAAAAAAAIA/AAAAQAAAQEAAAIBAAACgQAIAAAAAAAAA+/////////8AAAAAAAEAAA==',
+      'base64',
+    );
+    const tensors = await readTorchCheckpoint(new Uint8Array(file));
+    expect([...tensors.keys()]).toEqual(['w', 'wT', 'ids']);
+    expect([...tensors.get('w')!.data]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([...tensors.get('wT')!.data]).toEqual([0, 3, 1, 4, 2, 5]);
+    expect([...tensors.get('ids')!.data]).toEqual([-5n, 2n ** 40n]);
   });
 });
 

@@ -44,7 +44,11 @@ function storageRefFrom(pid: unknown, source: string, legacy: boolean): { ref: S
   return { ref: new StorageRef(key, storageType, numel), viewMetadata: legacy ? items[5] : undefined };
 }
 
-/** Builds a persistent_load that hands out one StorageRef per key and refuses a key reused with another type/size. */
+/**
+ * Builds a persistent_load that hands out one StorageRef per key and dtype. torch ≥ 2 can save one untyped
+ * storage under several dtypes (a tensor and its `.view(dtype)`); the same key and dtype with another size
+ * is a corrupt file.
+ */
 function storageTable(source: string, legacy: boolean, check: (ref: StorageRef) => void) {
   const storages = new Map<string, StorageRef>();
   const persistentLoad = (pid: unknown): StorageRef => {
@@ -52,18 +56,20 @@ function storageTable(source: string, legacy: boolean, check: (ref: StorageRef) 
     if (viewMetadata !== undefined && viewMetadata !== null) {
       throw new UnsupportedTorchCheckpointError(`${source}: legacy storage views (storage '${ref.key}') are not supported`);
     }
-    const known = storages.get(ref.key);
+    const id = `${ref.key}\0${ref.type.className}`;
+    const known = storages.get(id);
     if (known) {
-      if (known.type !== ref.type || known.numel !== ref.numel) {
-        throw new PickleFormatError(`${source}: storage '${ref.key}' is declared twice with different types or sizes`);
-      }
+      if (known.numel !== ref.numel) throw new PickleFormatError(`${source}: storage '${ref.key}' is declared twice with different sizes`);
       return known;
     }
+    if (legacy && [...storages.values()].some((s) => s.key === ref.key)) {
+      throw new PickleFormatError(`${source}: legacy storage '${ref.key}' is declared with two dtypes`);
+    }
     check(ref);
-    storages.set(ref.key, ref);
+    storages.set(id, ref);
     return ref;
   };
-  return { storages, persistentLoad };
+  return { storages: () => [...storages.values()], persistentLoad };
 }
 
 /** The state_dict must be a flat {name: tensor} dict, as HF's pytorch_model.bin files are. */
@@ -87,20 +93,23 @@ async function materializeAll(
   locate: (ref: StorageRef) => StorageLocation,
   bigEndian: boolean,
 ): Promise<Map<string, Tensor>> {
+  // Storage bytes are read once per key (views of one untyped storage under several dtypes share them);
+  // byte-swapping depends on the element size, so big-endian files keep one swapped copy per element size.
   const storageBytes = new Map<string, Uint8Array>();
   // Copies (non-contiguous or misaligned views) may not, all together, outgrow the file itself.
   let budget = source.size;
   const tensors = new Map<string, Tensor>();
   for (const [key, ref] of refs) {
-    let bytes = storageBytes.get(ref.storage.key);
+    const cacheKey = bigEndian ? `${ref.storage.key}\0${ref.storage.type.elementSize}` : ref.storage.key;
+    let bytes = storageBytes.get(cacheKey);
     if (!bytes) {
       const location = locate(ref.storage);
-      bytes = await source.read(location.offset, ref.storage.byteLength);
+      bytes = await source.read(location.offset, location.byteLength);
       if (bigEndian) {
         bytes = bytes.slice();
         swapBytes(bytes, ref.storage.type.elementSize);
       }
-      storageBytes.set(ref.storage.key, bytes);
+      storageBytes.set(cacheKey, bytes);
     }
     if (!ref.isContiguous) {
       budget -= ref.numel * ref.storage.type.elementSize;
@@ -154,9 +163,11 @@ async function readZipCheckpoint(source: ByteSource, name: string): Promise<Map<
   const refs = stateDictOf(value, pickleName);
 
   const locations = new Map<string, StorageLocation>();
-  for (const ref of storages.values()) {
+  for (const ref of storages()) {
+    if (locations.has(ref.key)) continue;
+    // The whole entry: every dtype view of this storage fits in it (checked when the pickle named it).
     const range = await archive.dataRange(archive.entries.get(`${prefix}/data/${ref.key}`) as ZipEntry);
-    locations.set(ref.key, { offset: range.offset, byteLength: ref.byteLength });
+    locations.set(ref.key, { offset: range.offset, byteLength: range.length });
   }
   return materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, bigEndian);
 }
@@ -207,8 +218,9 @@ async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array)
 
   const locations = new Map<string, StorageLocation>();
   let offset = at;
+  const byKey = new Map(storages().map((ref) => [ref.key, ref]));
   for (const key of keys as string[]) {
-    const ref = storages.get(key);
+    const ref = byKey.get(key);
     if (!ref) throw new TorchCheckpointError(`${name}: storage key '${key}' is listed but never used`);
     if (locations.has(key)) throw new TorchCheckpointError(`${name}: storage key '${key}' is listed twice`);
     if (offset + 8 > source.size) throw new TorchCheckpointError(`${name}: file ends before storage '${key}'`);
@@ -220,7 +232,7 @@ async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array)
     locations.set(key, { offset, byteLength: ref.byteLength });
     offset += ref.byteLength;
   }
-  for (const key of storages.keys()) {
+  for (const key of byKey.keys()) {
     if (!locations.has(key)) throw new TorchCheckpointError(`${name}: storage '${key}' is used but its bytes are not in the file`);
   }
   return materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, false);

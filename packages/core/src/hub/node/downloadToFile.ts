@@ -71,7 +71,7 @@ export async function downloadToFile(options: DownloadToFileOptions): Promise<vo
 
     let retriesLeft = options.maxRetries;
     while (size < expectedSize) {
-      const headers = { ...options.headers, 'accept-encoding': 'identity' };
+      const headers: Record<string, string> = { ...options.headers, 'accept-encoding': 'identity' };
       if (size > 0) headers.range = `bytes=${size}-`;
       const sizeBefore = size;
       let failure: unknown;

@@ -25,6 +25,8 @@ export interface HubDownloadResult {
 }
 
 type NodeFs = typeof import('node:fs/promises');
+
+const inFlight = new Map<string, Promise<void>>();
 type NodePath = typeof import('node:path');
 
 async function exists(fs: NodeFs, path: string): Promise<boolean> {
@@ -60,7 +62,7 @@ async function createPointer(fs: NodeFs, path: NodePath, blob: string, pointer: 
   try {
     await fs.symlink(path.relative(path.dirname(pointer), blob), pointer);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    if ((error as { code?: string }).code === 'EEXIST') return;
     await fs.copyFile(blob, pointer);
   }
 }
@@ -175,8 +177,16 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
   const headers = { ...settings.headers };
   if (new URL(metadata.location).host !== new URL(url).host) delete headers.authorization;
   const incompletePath = `${blobPath}.incomplete`;
+  // Two calls for one blob in this process share one download instead of appending to the same .incomplete file.
+  // (Other processes are not locked out; a collision there fails the checksum rather than corrupting the cache.)
+  const running = inFlight.get(blobPath);
+  if (running) {
+    await running;
+    await createPointer(fs, path, blobPath, pointer);
+    return { path: pointer, commitHash: commit };
+  }
   if (options.forceDownload) await fs.rm(incompletePath, { force: true });
-  await downloadToFile({
+  const download = downloadToFile({
     url: metadata.location,
     headers,
     incompletePath,
@@ -189,6 +199,12 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
     maxRetries: options.maxRetries ?? 5,
     retryDelayMs: options.retryDelayMs ?? 1000,
   });
+  inFlight.set(blobPath, download);
+  try {
+    await download;
+  } finally {
+    inFlight.delete(blobPath);
+  }
   await createPointer(fs, path, blobPath, pointer);
   return { path: pointer, commitHash: commit };
 }

@@ -9,7 +9,7 @@ export interface ZipInput {
  * Writes a stored (uncompressed) zip the way torch's miniz writer does: data aligned to 64 bytes through an
  * 'FB' extra field, local headers without sizes (the central directory is authoritative), zip64 end records.
  */
-export function writeStoredZip(entries: readonly ZipInput[], { zip64 = true } = {}): Uint8Array {
+export function writeStoredZip(entries: readonly ZipInput[], { zip64 = true, zip64Extra = false } = {}): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let offset = 0;
@@ -35,15 +35,26 @@ export function writeStoredZip(entries: readonly ZipInput[], { zip64 = true } = 
     local.fill(0x5a, 34 + name.length);
     push(local);
     push(entry.data);
-    const record = new Uint8Array(46 + name.length);
+    // zip64Extra: sizes and offset saturated in the fixed fields and carried by a 0x0001 extra, as for files > 4 GiB.
+    const extraLength = zip64Extra ? 28 : 0;
+    const record = new Uint8Array(46 + name.length + extraLength);
     const cv = new DataView(record.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(8, 0x0808, true);
-    cv.setUint32(20, entry.data.length, true);
-    cv.setUint32(24, entry.data.length, true);
+    cv.setUint32(20, zip64Extra ? 0xffffffff : entry.data.length, true);
+    cv.setUint32(24, zip64Extra ? 0xffffffff : entry.data.length, true);
     cv.setUint16(28, name.length, true);
-    cv.setUint32(42, headerOffset, true);
+    cv.setUint16(30, extraLength, true);
+    cv.setUint32(42, zip64Extra ? 0xffffffff : headerOffset, true);
     record.set(name, 46);
+    if (zip64Extra) {
+      const at = 46 + name.length;
+      cv.setUint16(at, 0x0001, true);
+      cv.setUint16(at + 2, 24, true);
+      cv.setBigUint64(at + 4, BigInt(entry.data.length), true);
+      cv.setBigUint64(at + 12, BigInt(entry.data.length), true);
+      cv.setBigUint64(at + 20, BigInt(headerOffset), true);
+    }
     central.push(record);
   }
   const directoryOffset = offset;
