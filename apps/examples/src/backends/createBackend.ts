@@ -37,7 +37,7 @@ const factories: Record<BackendName, () => Promise<AltCLIPBackend>> = {
     return createWebGPUBackend();
   },
   async reference() {
-    const { createReferenceBackend } = await import('@altclip/core/testing');
+    const { createReferenceBackend } = await import('@altclip/core/parity');
     return createReferenceBackend();
   },
 };

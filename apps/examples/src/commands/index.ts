@@ -3,7 +3,8 @@ import { benchCommand } from './benchCommand.js';
 import { classifyCommand } from './classifyCommand.js';
 import { configCommand } from './configCommand.js';
 import { embedCommand } from './embedCommand.js';
+import { parityCommand } from './parityCommand.js';
 import { preprocessCommand } from './preprocessCommand.js';
 import { tokenizeCommand } from './tokenizeCommand.js';
 
-export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, configCommand, benchCommand];
+export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, parityCommand, configCommand, benchCommand];

@@ -23,4 +23,8 @@ export interface HubOptions {
   readonly maxRetries?: number;
   /** Pause between attempts in ms (default 1000, as huggingface_hub). */
   readonly retryDelayMs?: number;
+  /** Time allowed for the metadata HEAD (default `HF_HUB_ETAG_TIMEOUT` seconds, else 10 s). */
+  readonly etagTimeoutMs?: number;
+  /** Longest silence while downloading before the attempt is retried (default `HF_HUB_DOWNLOAD_TIMEOUT` s, else 10 s). */
+  readonly downloadTimeoutMs?: number;
 }

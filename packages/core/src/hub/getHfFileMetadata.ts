@@ -28,11 +28,13 @@ function intOrUndefined(value: string | null): number | undefined {
  */
 export async function getHfFileMetadata(
   url: string,
-  { headers, fetch: fetchImpl, what }: { headers: Record<string, string>; fetch: typeof fetch; what: string },
+  { headers, fetch: fetchImpl, what, timeoutMs }: { headers: Record<string, string>; fetch: typeof fetch; what: string; timeoutMs: number },
 ): Promise<HfFileMetadata> {
   let current = url;
+  // One deadline for the whole exchange, redirects included (huggingface_hub's etag_timeout).
+  const signal = AbortSignal.timeout(timeoutMs);
   for (let hop = 0; ; hop++) {
-    const response = await fetchImpl(current, { method: 'HEAD', headers: { ...headers, 'accept-encoding': 'identity' }, redirect: 'manual' });
+    const response = await fetchImpl(current, { method: 'HEAD', headers: { ...headers, 'accept-encoding': 'identity' }, redirect: 'manual', signal });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location !== null && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(location)) {
       if (hop >= MAX_RELATIVE_REDIRECTS) throw hubErrorForResponse(new Response(null, { status: 508 }), current, what) as Error;

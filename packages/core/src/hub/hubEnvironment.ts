@@ -17,6 +17,9 @@ export interface HubEnvironment {
   readonly token?: string;
   /** `HF_TOKEN_PATH` (default `$HF_HOME/token`, where `huggingface-cli login` stores the token). */
   readonly tokenPath?: string;
+  /** `HF_HUB_ETAG_TIMEOUT` / `HF_HUB_DOWNLOAD_TIMEOUT`, in milliseconds (the variables are in seconds). */
+  readonly etagTimeoutMs?: number;
+  readonly downloadTimeoutMs?: number;
 }
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
@@ -37,7 +40,14 @@ export function readHubEnvironment(env: Record<string, string | undefined> = pro
     offline: offlineValue !== undefined && TRUE_VALUES.has(offlineValue.toUpperCase()),
     token: nonEmpty(env.HF_TOKEN) ?? nonEmpty(env.HUGGING_FACE_HUB_TOKEN),
     tokenPath: nonEmpty(env.HF_TOKEN_PATH),
+    etagTimeoutMs: seconds(env.HF_HUB_ETAG_TIMEOUT),
+    downloadTimeoutMs: seconds(env.HF_HUB_DOWNLOAD_TIMEOUT),
   };
+}
+
+function seconds(value: string | undefined): number | undefined {
+  const n = Number(nonEmpty(value));
+  return Number.isFinite(n) && n > 0 ? n * 1000 : undefined;
 }
 
 function processEnv(): Record<string, string | undefined> {

@@ -51,3 +51,18 @@ export function top1Disagreements(actual: Tensor, expected: Tensor, margin: numb
   }
   return bad;
 }
+
+/** Cosine of the angle between two tensors read as flat vectors (float64 accumulation). */
+export function cosineSimilarity(a: Tensor, b: Tensor): number {
+  const x = toFloat32(a).data;
+  const y = toFloat32(b).data;
+  let dot = 0;
+  let nx = 0;
+  let ny = 0;
+  for (let i = 0; i < x.length; i++) {
+    dot += x[i] * y[i];
+    nx += x[i] * x[i];
+    ny += y[i] * y[i];
+  }
+  return nx === 0 || ny === 0 ? (nx === ny ? 1 : 0) : dot / Math.sqrt(nx * ny);
+}

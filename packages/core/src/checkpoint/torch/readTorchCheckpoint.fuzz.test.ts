@@ -73,21 +73,22 @@ function mutate(bytes: Uint8Array, random: () => number, hotRanges: readonly [nu
 
 async function expectOnlyTypedErrors(file: Uint8Array, label: string): Promise<'ok' | 'error'> {
   const source = new CountingSource(file);
+  let outcome: 'ok' | 'error';
   try {
     const tensors = await readTorchCheckpoint(source);
     for (const [name, tensor] of tensors) {
       if (tensor.data.byteLength > file.length) throw new Error(`${label}: tensor '${name}' is larger than the file`);
     }
-    return 'ok';
+    outcome = 'ok';
   } catch (error) {
     if (!(error instanceof TorchCheckpointError)) throw new Error(`${label}: untyped ${String(error)}`, { cause: error });
-    return 'error';
-  } finally {
-    // Central directory + pickle + storages (entries cannot overlap) + the end records: never more than the file, thrice.
-    // (Plain checks: expect() per stream would dominate the run time.)
-    if (source.largestRead > file.length) throw new Error(`${label}: read ${source.largestRead} bytes at once from a ${file.length}-byte file`);
-    if (source.bytesRead > 3 * file.length + 65_557) throw new Error(`${label}: read ${source.bytesRead} bytes in all from a ${file.length}-byte file`);
+    outcome = 'error';
   }
+  // Central directory + pickle + storages (entries cannot overlap) + the end records: never more than the file, thrice.
+  // (Plain checks: expect() per stream would dominate the run time.)
+  if (source.largestRead > file.length) throw new Error(`${label}: read ${source.largestRead} bytes at once from a ${file.length}-byte file`);
+  if (source.bytesRead > 3 * file.length + 65_557) throw new Error(`${label}: read ${source.bytesRead} bytes in all from a ${file.length}-byte file`);
+  return outcome;
 }
 
 describe('readTorchCheckpoint fuzz', () => {

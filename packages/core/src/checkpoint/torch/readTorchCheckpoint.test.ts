@@ -181,6 +181,33 @@ describe('readTorchCheckpoint on crafted archives', () => {
     expect([...tensors.get('wT')!.data]).toEqual([0, 3, 1, 4, 2, 5]);
     expect([...tensors.get('ids')!.data]).toEqual([-5n, 2n ** 40n]);
   });
+
+  it('reads a protocol-4 pickle inside a zip written by CPython\'s zipfile (unaligned entries, local sizes)', async () => {
+    // CPython 3.11: pickle protocol 4 (FRAME, MEMOIZE, STACK_GLOBAL) of an OrderedDict state_dict with a
+    // _rebuild_parameter-wrapped float view (offset 2, 2×2) of storage '0' = [10..15] and a HalfStorage '1',
+    // stored by zipfile.ZipFile(ZIP_STORED) under 'my_model/'.
+    const file = Buffer.from(
+      'UEsDBBQAAAAAAEkie115MoxaGAEAABgBAAARAAAAbXlfbW9kZWwvZGF0YS5wa2yABJUNAQAAAAAAAIwLY29sbGVjdGlvbnOUjAtP' +
+      'cmRlcmVkRGljdJSTlClSlCiMAXCUjAx0b3JjaC5fdXRpbHOUjBJfcmVidWlsZF9wYXJhbWV0ZXKUk5RoBYwSX3JlYnVpbGRfdGVu' +
+      'c29yX3YylJOUKCiMB3N0b3JhZ2WUjAV0b3JjaJSMDEZsb2F0U3RvcmFnZZSTlIwBMJSMA2NwdZRLBnSUUUsCSwJLAoaUSwJLAYaU' +
+      'iWgCKVKUdJRSlIhoAilSlIeUUpSMAWiUaAkoKGgKaAuMC0hhbGZTdG9yYWdllJOUjAExlGgPSwN0lFFLAEsDhZRLAYWUiWgCKVKU' +
+      'dJRSlHV9lIwJX21ldGFkYXRhlGgCKVKUc2IuUEsDBBQAAAAAAEkie12FPeMZBgAAAAYAAAASAAAAbXlfbW9kZWwvYnl0ZW9yZGVy' +
+      'bGl0dGxlUEsDBBQAAAAAAEkie12ThLz7GAAAABgAAAAPAAAAbXlfbW9kZWwvZGF0YS8wAAAgQQAAMEEAAEBBAABQQQAAYEEAAHBB' +
+      'UEsDBBQAAAAAAEkie11YWVs9BgAAAAYAAAAPAAAAbXlfbW9kZWwvZGF0YS8xADwAQABCUEsDBBQAAAAAAEkie13RnmdVAgAAAAIA' +
+      'AAAQAAAAbXlfbW9kZWwvdmVyc2lvbjMKUEsBAhQDFAAAAAAASSJ7XXkyjFoYAQAAGAEAABEAAAAAAAAAAAAAAIABAAAAAG15X21v' +
+      'ZGVsL2RhdGEucGtsUEsBAhQDFAAAAAAASSJ7XYU94xkGAAAABgAAABIAAAAAAAAAAAAAAIABRwEAAG15X21vZGVsL2J5dGVvcmRl' +
+      'clBLAQIUAxQAAAAAAEkie12ThLz7GAAAABgAAAAPAAAAAAAAAAAAAACAAX0BAABteV9tb2RlbC9kYXRhLzBQSwECFAMUAAAAAABJ' +
+      'IntdWFlbPQYAAAAGAAAADwAAAAAAAAAAAAAAgAHCAQAAbXlfbW9kZWwvZGF0YS8xUEsBAhQDFAAAAAAASSJ7XdGeZ1UCAAAAAgAA' +
+      'ABAAAAAAAAAAAAAAAIAB9QEAAG15X21vZGVsL3ZlcnNpb25QSwUGAAAAAAUABQA3AQAAJQIAAAAA',
+      'base64',
+    );
+    const tensors = await readTorchCheckpoint(new Uint8Array(file));
+    expect([...tensors.keys()]).toEqual(['p', 'h']);
+    expect(tensors.get('p')!.dims).toEqual([2, 2]);
+    expect([...tensors.get('p')!.data]).toEqual([12, 13, 14, 15]);
+    expect(tensors.get('h')!.dtype).toBe('float16');
+    expect([...tensors.get('h')!.data]).toEqual([0x3c00, 0x4000, 0x4200]);
+  });
 });
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -51,6 +51,7 @@ function storageRefFrom(pid: unknown, source: string, legacy: boolean): { ref: S
  */
 function storageTable(source: string, legacy: boolean, check: (ref: StorageRef) => void) {
   const storages = new Map<string, StorageRef>();
+  const keys = new Set<string>();
   const persistentLoad = (pid: unknown): StorageRef => {
     const { ref, viewMetadata } = storageRefFrom(pid, source, legacy);
     if (viewMetadata !== undefined && viewMetadata !== null) {
@@ -62,11 +63,10 @@ function storageTable(source: string, legacy: boolean, check: (ref: StorageRef) 
       if (known.numel !== ref.numel) throw new PickleFormatError(`${source}: storage '${ref.key}' is declared twice with different sizes`);
       return known;
     }
-    if (legacy && [...storages.values()].some((s) => s.key === ref.key)) {
-      throw new PickleFormatError(`${source}: legacy storage '${ref.key}' is declared with two dtypes`);
-    }
+    if (keys.has(ref.key) && legacy) throw new PickleFormatError(`${source}: legacy storage '${ref.key}' is declared with two dtypes`);
     check(ref);
     storages.set(id, ref);
+    keys.add(ref.key);
     return ref;
   };
   return { storages: () => [...storages.values()], persistentLoad };

@@ -18,6 +18,8 @@ export interface DownloadToFileOptions {
   /** Attempts without new bytes before giving up (huggingface_hub's http_get uses 5). */
   readonly maxRetries: number;
   readonly retryDelayMs: number;
+  /** Silence (no bytes) after which the attempt is aborted and retried. */
+  readonly idleTimeoutMs: number;
 }
 
 type Hash = import('node:crypto').Hash;
@@ -75,8 +77,16 @@ export async function downloadToFile(options: DownloadToFileOptions): Promise<vo
       if (size > 0) headers.range = `bytes=${size}-`;
       const sizeBefore = size;
       let failure: unknown;
+      // A stalled connection is aborted after `idleTimeoutMs` without bytes and resumed like a dropped one.
+      const abort = new AbortController();
+      let idle: ReturnType<typeof setTimeout> | undefined;
+      const arm = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => abort.abort(new Error(`no data for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
+      };
+      arm();
       try {
-        const response = await options.fetch(url, { headers, redirect: 'follow' });
+        const response = await options.fetch(url, { headers, redirect: 'follow', signal: abort.signal });
         if (response.status === 416 && size > 0) {
           // The server disagrees about what is left: start over rather than trust the partial file.
           await response.body?.cancel();
@@ -97,6 +107,7 @@ export async function downloadToFile(options: DownloadToFileOptions): Promise<vo
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          arm();
           if (size + value.byteLength > expectedSize) {
             await reader.cancel();
             await restart();
@@ -111,6 +122,8 @@ export async function downloadToFile(options: DownloadToFileOptions): Promise<vo
       } catch (error) {
         if (error instanceof HfHubHTTPError || error instanceof ChecksumMismatchError) throw error;
         failure = error;
+      } finally {
+        clearTimeout(idle);
       }
       if (failure !== undefined) {
         // Any new bytes restore the retry budget: only a connection that makes no progress gives up.

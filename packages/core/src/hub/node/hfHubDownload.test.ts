@@ -56,6 +56,10 @@ let cdnUrl = '';
 const log: LoggedRequest[] = [];
 /** Blobs (by sha256) whose next CDN response is cut after this many bytes. */
 const cutOnce = new Map<string, number>();
+/** Blobs whose next CDN response stalls (headers and this many bytes, then silence). */
+const stallOnce = new Map<string, number>();
+/** Responses left hanging on purpose, ended after the tests. */
+const hanging: ServerResponse[] = [];
 /** Blobs served with one byte flipped. */
 const corrupt = new Set<string>();
 const blobs = new Map<string, Uint8Array>();
@@ -74,6 +78,10 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 function handleHub(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', hubUrl);
   log.push({ server: 'hub', method: req.method ?? '', path: url.pathname, range: req.headers.range, authorization: req.headers.authorization });
+  if (url.pathname.startsWith('/slow/')) {
+    hanging.push(res);
+    return;
+  }
   const renamed = /^\/old-name\/AltCLIP\/(.*)$/.exec(url.pathname);
   if (renamed) return send(res, 307, { location: `/BAAI/AltCLIP/${renamed[1]}` });
   const match = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
@@ -127,6 +135,14 @@ function handleCdn(req: IncomingMessage, res: ServerResponse) {
   const body = data.subarray(start);
   const headers: Record<string, string> = { 'content-length': String(body.length), etag: `"${oid}"` };
   if (range) headers['content-range'] = `bytes ${start}-${data.length - 1}/${data.length}`;
+  const stall = stallOnce.get(oid);
+  if (stall !== undefined && req.method === 'GET') {
+    stallOnce.delete(oid);
+    res.writeHead(range ? 206 : 200, headers);
+    res.write(body.subarray(0, stall));
+    hanging.push(res);
+    return;
+  }
   const cut = cutOnce.get(oid);
   if (cut !== undefined && req.method === 'GET') {
     cutOnce.delete(oid);
@@ -170,12 +186,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const res of hanging) res.destroy();
   await Promise.all([hub, cdn].map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
 beforeEach(async () => {
   log.length = 0;
   cutOnce.clear();
+  stallOnce.clear();
   corrupt.clear();
   cacheDir = await mkdtemp(join(tmpdir(), 'altclip-hub-'));
   // An explicit env keeps the developer's own HF_* variables and token file out of the tests.
@@ -290,6 +308,20 @@ describe('hfHubDownload against a local hub', () => {
     expect(cdnRequests[1].range).toMatch(/^bytes=\d+-$/);
     expect(Number(/\d+/.exec(cdnRequests[1].range as string)?.[0])).toBeGreaterThan(0);
     expect(events.at(-1)?.loaded).toBe(bin.length);
+  });
+
+  it('aborts a stalled download after downloadTimeoutMs of silence and resumes it', async () => {
+    stallOnce.set(binOid, 100_000);
+    const { path } = await hfHubDownload('BAAI/AltCLIP', 'pytorch_model.bin', { ...options, downloadTimeoutMs: 300 });
+    expect(Buffer.compare(await readFile(path), bin)).toBe(0);
+    expect(log.filter((r) => r.server === 'cdn').map((r) => r.range)).toEqual([undefined, 'bytes=100000-']);
+  });
+
+  it('gives up on a silent hub after etagTimeoutMs (then only the cache can answer)', async () => {
+    const started = Date.now();
+    const error = await hfHubDownload('slow/hub', 'config.json', { ...options, etagTimeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocalEntryNotFoundError);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('resumes from a .incomplete file an earlier process left behind', async () => {

@@ -108,7 +108,12 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
     headError = env.offline && !options.localFilesOnly ? new OfflineModeIsEnabledError(`HF_HUB_OFFLINE is set: not requesting ${url}`) : undefined;
   } else {
     try {
-      metadata = await getHfFileMetadata(url, { headers: settings.headers, fetch: settings.fetch, what });
+      metadata = await getHfFileMetadata(url, {
+        headers: settings.headers,
+        fetch: settings.fetch,
+        what,
+        timeoutMs: options.etagTimeoutMs ?? env.etagTimeoutMs ?? 10_000,
+      });
       if (!metadata.commitHash || !isSafeBlobName(metadata.commitHash)) {
         throw new FileMetadataError(`${url}: the response has no usable X-Repo-Commit header; is ${settings.endpoint} a Hugging Face hub?`);
       }
@@ -198,6 +203,7 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
     onProgress: options.onProgress,
     maxRetries: options.maxRetries ?? 5,
     retryDelayMs: options.retryDelayMs ?? 1000,
+    idleTimeoutMs: options.downloadTimeoutMs ?? env.downloadTimeoutMs ?? 10_000,
   });
   inFlight.set(blobPath, download);
   try {

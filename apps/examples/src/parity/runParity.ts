@@ -1,0 +1,54 @@
+import type { AltCLIPBackend, Tensor, WeightDType } from '@altclip/core';
+import { type AltCLIPFixture, compareTensors, cosineSimilarity, ParityRun, parityTensorNames, toleranceGroup, tolerancesFor } from '@altclip/core/parity';
+import type { ParityRow } from './ParityRow.js';
+
+/** Folds per-layer tensors into one row: text_model/hidden_states/3 → text_model/hidden_states/*. */
+export function rowName(name: string): string {
+  return name.replace(/\/(hidden_states|attentions)\/\d+$/, '/$1/*');
+}
+
+export interface ParityTarget {
+  /** CLI name shown in the table. */
+  label: string;
+  /** Name in core's tolerance table. */
+  toleranceName: string;
+  createBackend: () => Promise<AltCLIPBackend>;
+}
+
+/**
+ * Runs every golden output of the fixture on one backend and folds the comparisons into rows.
+ * `golden` overrides the fixture's expected tensors (the onnx-node outputs when a folder has none).
+ */
+export async function runParity(fixture: AltCLIPFixture, target: ParityTarget, dtype: WeightDType, progress: (m: string) => void, golden?: ReadonlyMap<string, Tensor>): Promise<ParityRow[]> {
+  const tolerances = tolerancesFor(target.toleranceName, dtype);
+  const run = new ParityRun({ fixture, createBackend: target.createBackend, dtype });
+  const rows = new Map<string, ParityRow>();
+  try {
+    const backend = await run.backend().catch((error: Error) => {
+      throw Object.assign(error, { unavailable: true });
+    });
+    progress(`${target.label}/${dtype}: running the fixture`);
+    for (const name of parityTensorNames(fixture)) {
+      const expected = (golden ?? fixture.expected).get(name);
+      if (!expected) continue;
+      if ((name.includes('/hidden_states/') && !backend.capabilities.hiddenStates) || (name.includes('/attentions/') && !backend.capabilities.attentions)) continue;
+      if (name.startsWith('text_model/position_ids')) continue; // computed by core, not by a backend
+      const actual = await run.compute(name);
+      const tolerance = tolerances[toleranceGroup(name)];
+      const cmp = compareTensors(name, actual, expected, tolerance);
+      const cosine = actual && cmp.maxAbsDiff !== Number.POSITIVE_INFINITY ? cosineSimilarity(actual, expected) : Number.NaN;
+      const key = rowName(name);
+      const row = rows.get(key) ?? { backend: target.label, dtype, output: key, maxAbsDiff: 0, cosine: 1, tolerance, status: 'pass' as const };
+      row.maxAbsDiff = Math.max(row.maxAbsDiff, cmp.maxAbsDiff);
+      row.cosine = Math.min(row.cosine, cosine);
+      if (!cmp.ok) row.status = 'fail';
+      rows.set(key, row);
+    }
+  } catch (error) {
+    const unavailable = (error as { unavailable?: boolean }).unavailable === true;
+    return [{ backend: target.label, dtype, output: '*', maxAbsDiff: Number.NaN, cosine: Number.NaN, tolerance: Number.NaN, status: unavailable ? 'unavailable' : 'fail', note: (error as Error).message.split('\n')[0] }];
+  } finally {
+    await run.dispose().catch(() => {});
+  }
+  return [...rows.values()];
+}
