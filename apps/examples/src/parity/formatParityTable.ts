@@ -1,19 +1,30 @@
 import type { ParityRow } from './ParityRow.js';
 
-const num = (v: number) => (Number.isNaN(v) ? '—' : v === 0 ? '0' : v.toExponential(2));
+const num = (v: number) => (Number.isNaN(v) ? '—' : v === 0 ? '0' : v.toExponential(1));
+const MARK: Record<ParityRow['status'], string> = { pass: 'ok', fail: 'FAIL', excluded: 'excluded', unavailable: 'n/a' };
 
+/**
+ * Outputs down, backends across; each cell is `max|Δ| cos=… ok|FAIL`. Rows a backend could not
+ * produce at all (unavailable runtime) are listed under the table with the reason.
+ */
 export function formatParityTable(rows: readonly ParityRow[], against: string): string {
-  const header = ['backend', 'dtype', 'output', 'max |Δ|', 'cosine', 'tolerance', 'result'];
-  const body = rows.map((r) => [
-    r.backend,
-    r.dtype,
-    r.output,
-    num(r.maxAbsDiff),
-    Number.isNaN(r.cosine) ? '—' : r.cosine.toFixed(7),
-    num(r.tolerance),
-    r.note ? `${r.status}: ${r.note}` : r.status,
+  const columns = [...new Set(rows.map((r) => `${r.backend} ${r.dtype}`))];
+  const outputs = [...new Set(rows.filter((r) => r.output !== '*').map((r) => r.output))];
+  const cell = new Map(rows.map((r) => [`${r.output}|${r.backend} ${r.dtype}`, r]));
+  const header = ['output (max |Δ|, cosine)', ...columns];
+  const body = outputs.map((output) => [
+    output,
+    ...columns.map((c) => {
+      const r = cell.get(`${output}|${c}`);
+      if (!r) return '—';
+      const cos = Number.isNaN(r.cosine) ? '—' : r.cosine.toFixed(6);
+      return `${num(r.maxAbsDiff)} ${cos} ${MARK[r.status]}`;
+    }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [`Parity against ${against}`, '', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line), ''].join('\n');
+  const notes = rows.filter((r) => r.output === '*').map((r) => `${r.backend} ${r.dtype}: ${MARK[r.status]}${r.note ? ` — ${r.note}` : ''}`);
+  const failed = rows.filter((r) => r.status === 'fail').length;
+  const summary = failed === 0 ? 'every compared output is within the tolerance table' : `${failed} output(s) outside the tolerance table`;
+  return [`Parity against ${against}`, '', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line), '', ...notes, summary, ''].join('\n');
 }
