@@ -1,6 +1,6 @@
 // Tensors and the backend contract (v1)
-export { Tensor, TensorShapeError } from './tensor/Tensor.js';
-export type { DType, DataTypeMap, TensorData } from './tensor/Tensor.js';
+export { asTensor, Tensor, TensorShapeError } from './tensor/Tensor.js';
+export type { DType, DataTypeMap, TensorData, TensorLike } from './tensor/Tensor.js';
 export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
 export type {

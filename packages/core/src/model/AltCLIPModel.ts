@@ -8,7 +8,7 @@ import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';
 import type { IdsLike } from '../semantics/tensorInputs.js';
-import type { Tensor } from '../tensor/Tensor.js';
+import type { Tensor, TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { modelParameterSpecs } from '../weights/ParameterSpec.js';
@@ -24,7 +24,7 @@ import { VisionTowerSession } from './VisionTowerSession.js';
 
 export interface AltCLIPForwardInputs {
   inputIds: IdsLike;
-  pixelValues: Tensor;
+  pixelValues: Tensor | TensorLike;
   attentionMask?: IdsLike;
   positionIds?: IdsLike;
   tokenTypeIds?: IdsLike;
@@ -42,7 +42,7 @@ export interface TextFeatureInputs {
 }
 
 export interface ImageFeatureInputs {
-  pixelValues: Tensor;
+  pixelValues: Tensor | TensorLike;
   interpolatePosEncoding?: boolean;
 }
 

@@ -2,12 +2,12 @@ import type { AltCLIPVisionConfig } from '@altclip/config';
 import type { VisionTower, VisionTowerOutput } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { interpolatePositionEmbedding } from '../semantics/interpolatePositionEmbedding.js';
-import { Tensor } from '../tensor/Tensor.js';
+import { asTensor, Tensor, type TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
 
 export interface VisionInputs {
-  /** float32 [batch, channels, height, width] (float64 is converted). */
-  pixelValues: Tensor;
+  /** float32 [batch, channels, height, width] (float64 is converted); a processor's `{dtype, dims, data}` works as is. */
+  pixelValues: Tensor | TensorLike;
   interpolatePosEncoding?: boolean;
   outputHiddenStates?: boolean;
   outputAttentions?: boolean;
@@ -31,7 +31,9 @@ export class VisionTowerSession {
 
   async run(inputs: VisionInputs): Promise<VisionTowerOutput> {
     const config = this.config;
-    const pixels = inputs.pixelValues;
+    const given = inputs.pixelValues;
+    const isTensorLike = given instanceof Tensor || (typeof given === 'object' && given !== null && Array.isArray(given.dims) && ArrayBuffer.isView(given.data));
+    const pixels = isTensorLike ? asTensor(given) : given;
     if (!(pixels instanceof Tensor) || (pixels.dtype !== 'float32' && pixels.dtype !== 'float64')) {
       throw new InputValidationError('pixelValues: expected a float32 tensor [batch, channels, height, width]');
     }

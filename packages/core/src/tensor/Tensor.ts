@@ -21,6 +21,16 @@ export interface DataTypeMap {
 
 export type TensorData = DataTypeMap[DType];
 
+/**
+ * Any `{dtype, dims, data}` object, e.g. @altclip/processor's pixel values, which are
+ * structurally tensors without depending on core.
+ */
+export interface TensorLike<D extends DType = DType> {
+  readonly dtype: D;
+  readonly dims: readonly number[];
+  readonly data: DataTypeMap[D];
+}
+
 export class TensorShapeError extends Error {
   override name = 'TensorShapeError';
 }
@@ -46,4 +56,9 @@ export class Tensor<D extends DType = DType> {
   get size(): number {
     return this.data.length;
   }
+}
+
+/** A `Tensor` as is, or a structural `TensorLike` wrapped (shape checked, data not copied). */
+export function asTensor<D extends DType>(value: Tensor<D> | TensorLike<D>): Tensor<D> {
+  return value instanceof Tensor ? value : new Tensor(value.dtype, value.data, value.dims);
 }
