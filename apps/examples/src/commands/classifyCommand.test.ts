@@ -31,3 +31,37 @@ describe('altclip classify', () => {
     expect(io.err).toContain('has no {}');
   });
 });
+
+describe('altclip classify with a hub id', () => {
+  it('downloads into the HF cache from HF_ENDPOINT, then works offline from the cache', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { startFakeHub } = await import('../testing/fakeHub.js');
+    const { fixtureDir } = await import('../testing/captureIO.js');
+    const hub = await startFakeHub('BAAI/AltCLIP', fixtureDir);
+    const saved = { ...process.env };
+    process.env.HF_ENDPOINT = hub.endpoint;
+    process.env.HF_HOME = mkdtempSync(`${tmpdir()}/altclip-hf-`);
+    delete process.env.HF_HUB_CACHE;
+    delete process.env.HF_HUB_OFFLINE;
+    try {
+      const args = ['classify', '--model', 'BAAI/AltCLIP', '--image', 'fixtures/altclip-tiny/images/chelsea.png', '--labels', 'cat', 'dog', '--json'];
+      const online = captureIO();
+      expect(await runCli(args, online)).toBe(0);
+      expect(hub.requests.some((r) => r.includes('/BAAI/AltCLIP/resolve/main/config.json'))).toBe(true);
+      const local = captureIO();
+      expect(await runCli(['classify', '--model', 'fixtures/altclip-tiny', ...args.slice(3)], local)).toBe(0);
+      expect(JSON.parse(online.out)).toEqual(JSON.parse(local.out));
+
+      process.env.HF_HUB_OFFLINE = '1';
+      const before = hub.requests.length;
+      const offline = captureIO();
+      expect(await runCli(args, offline)).toBe(0);
+      expect(hub.requests.length).toBe(before);
+      expect(JSON.parse(offline.out)).toEqual(JSON.parse(local.out));
+    } finally {
+      process.env = saved;
+      await hub.close();
+    }
+  }, 120_000);
+});

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CliError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';
+import { displayWidth, padEndDisplay } from '../cli/displayWidth.js';
 import { resolvePath } from '../cli/resolvePath.js';
 import { assertBackendName } from '../backends/createBackend.js';
 import { encodeTexts } from '../pipeline/encodeTexts.js';
@@ -48,9 +49,9 @@ export const classifyCommand = defineCommand({
         io.stdout(`${JSON.stringify(ranked, null, 2)}\n`);
         return;
       }
-      const width = Math.max(...labels.map((l) => l.length), 5);
-      io.stdout(`${'label'.padEnd(width)}  probability\n`);
-      for (const r of ranked) io.stdout(`${r.label.padEnd(width)}  ${r.probability.toFixed(4)}\n`);
+      const width = Math.max(...labels.map(displayWidth), 5);
+      io.stdout(`${padEndDisplay('label', width)}  probability\n`);
+      for (const r of ranked) io.stdout(`${padEndDisplay(r.label, width)}  ${r.probability.toFixed(4)}\n`);
     } finally {
       await altclip.dispose();
     }

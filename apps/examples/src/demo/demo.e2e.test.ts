@@ -67,6 +67,8 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   expected = await nodeProbabilities();
   await page.goto(started.url);
+  // The script fills the backend list; without it the page never loaded.
+  await page.waitForSelector('#backend option', { state: 'attached', timeout: 15_000 });
   await page.setInputFiles('#image-input', imagePath);
   await page.fill('#labels', LABELS.join('\n'));
   await page.fill('#template', TEMPLATE);
