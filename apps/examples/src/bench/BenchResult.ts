@@ -20,4 +20,6 @@ export interface BenchResult {
 export interface BenchReport {
   machine: Record<string, unknown>;
   results: BenchResult[];
+  /** @altclip/processor's figures: images/s of the 224 pipeline (ours vs sharp's resize) and tokenizer texts/s. */
+  processor?: Record<string, unknown>;
 }

@@ -16,6 +16,8 @@ import { resolvePath } from '../cli/resolvePath.js';
 
 const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
 const launcher = fileURLToPath(new URL('../../bin/altclip.js', import.meta.url));
+// The examples app lives in the monorepo; the processor's benchmark is a build output there, not a public export.
+const processorBench = fileURLToPath(new URL('../../../../packages/processor/dist/bench/runBench.js', import.meta.url));
 const pytorchScript = fileURLToPath(new URL('../../bench/pytorch_altclip.py', import.meta.url));
 // Debian's python3-torch installs for the system interpreter, not for a python3 earlier on PATH.
 const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -56,6 +58,27 @@ function runChild(command: string, args: string[], row: { backend: string; dtype
   });
 }
 
+/** @altclip/processor's own benchmark prints one JSON object; its figures join the report. */
+function runJsonChild(command: string, args: string[], onProgress: (line: string) => void): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      for (const line of String(d).split('\n')) if (line.trim()) onProgress(line);
+    });
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        resolve({ error: `exit code ${code}: no JSON report` });
+      }
+    });
+  });
+}
+
 export const benchCommand = defineCommand({
   name: 'bench',
   summary: 'Benchmark backends on random weights in a given architecture (default: the real BAAI/AltCLIP one).',
@@ -68,6 +91,7 @@ export const benchCommand = defineCommand({
     seconds: { type: 'number', description: 'time budget per measurement, seconds', default: 20 },
     baseline: { type: 'boolean', description: 'also run the eager-PyTorch baseline (bench/pytorch_altclip.py) when python3-torch is installed' },
     threads: { type: 'number', description: 'threads for the PyTorch baseline (the JS runtimes use their defaults)', default: 2 },
+    'skip-processor': { type: 'boolean', description: "skip @altclip/processor's benchmark (image pipeline and tokenizer throughput)" },
     'in-process': { type: 'boolean', description: 'run in this process (no per-backend peak RSS; for tests)' },
     worker: { type: 'boolean', description: '(internal) measure one backend × dtype and print its JSON row' },
   },
@@ -124,6 +148,10 @@ export const benchCommand = defineCommand({
       }
     }
     const report: BenchReport = { machine: { ...machineInfo(), config: o.config }, results };
+    if (!o['skip-processor'] && !o['in-process']) {
+      progress('processor: image pipeline and tokenizer throughput');
+      report.processor = await runJsonChild(process.execPath, [processorBench], (line) => io.stderr(`${line}\n`));
+    }
     io.stdout(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatBenchTable(report));
   },
 });
