@@ -16,7 +16,9 @@ describe('altclip classify', () => {
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].probability).toBeGreaterThanOrEqual(ranked[i].probability);
     // Probabilities are the softmax of the printed logits (an independent recomputation).
     const probs = softmax(ranked.map((r) => r.logit));
-    ranked.forEach((r, i) => expect(r.probability).toBeCloseTo(probs[i], 12));
+    ranked.forEach((r, i) => {
+      expect(r.probability).toBeCloseTo(probs[i], 12);
+    });
   });
 
   it('names an unreadable image', async () => {

@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { l2Normalize, readSafetensors, Tensor } from '@altclip/core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { EmbeddingIndex } from '../search/EmbeddingIndex.js';

@@ -63,7 +63,9 @@ export const indexCommand = defineCommand({
         if (ok.length > 0) {
           const [, c, h, w] = ok[0].dims;
           const data = new Float32Array(ok.length * c * h * w);
-          ok.forEach((item, n) => data.set(item.data, n * c * h * w));
+          ok.forEach((item, n) => {
+            data.set(item.data, n * c * h * w);
+          });
           const embeds = l2Normalize(await model.getImageFeatures({ pixelValues: new Tensor('float32', data, [ok.length, c, h, w]) }));
           await index.append(ok.map((item, n) => ({ file: item.file, embedding: embeds.data.slice(n * dim, (n + 1) * dim) })));
         }

@@ -4,8 +4,10 @@ import { Tensor } from '@altclip/core';
 export function idsTensor(rows: readonly (readonly number[])[]): Tensor<'int64'> {
   const length = rows[0]?.length ?? 0;
   const data = new BigInt64Array(rows.length * length);
-  rows.forEach((row, b) => row.forEach((v, i) => {
-    data[b * length + i] = BigInt(v);
-  }));
+  rows.forEach((row, b) => {
+    row.forEach((v, i) => {
+      data[b * length + i] = BigInt(v);
+    });
+  });
   return new Tensor('int64', data, [rows.length, length]);
 }
