@@ -3,3 +3,6 @@ export * from './index.js';
 export { createOnnxNodeBackend, type OnnxNodeBackendOptions } from './node/createOnnxNodeBackend.js';
 export { FileCacheSessionFactory, defaultCacheDir, type FileCacheOptions } from './node/FileCacheSessionFactory.js';
 export { graphCacheKey, GRAPH_FORMAT_VERSION } from './node/graphCacheKey.js';
+export { benchOnnx, type BenchOnnxOptions, type BenchOnnxResult } from './bench/benchOnnx.js';
+export { BENCH_CONFIGS, type BenchConfigName } from './bench/benchConfigs.js';
+export { webgpuUnavailableReason } from './node/webgpuProbe.js';

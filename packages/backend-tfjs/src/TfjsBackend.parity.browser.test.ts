@@ -1,11 +1,12 @@
-
+/// <reference types="vite/client" />
+import { describeParity } from '@altclip/core/testing';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import { describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './createTfjsBackend.js';
 
-// Vite moves the JavaScript away from the .wasm binaries: the page passes their URLs, as a bundled app would.
+// Vite serves the JavaScript away from the .wasm binaries: the page passes their URLs, as a bundled app would.
 const wasmPaths = {
   'tfjs-backend-wasm.wasm': wasmUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
@@ -13,12 +14,25 @@ const wasmPaths = {
 };
 
 describe('tfjs runtimes in headless Chromium', () => {
-  for (const backend of ['webgl', 'webgpu', 'wasm'] as const) {
-    it(`${backend}`, async () => {
-      const b = createTfjsBackend({ backend, wasmPaths });
-      await b.init();
-      console.log(JSON.stringify(b.runtime));
-      expect(b.runtime?.name).toBe(backend);
-    });
-  }
+  it('webgl renders float32 here (WEBGL_RENDER_FLOAT32_ENABLED), so fp32 is true float32', async () => {
+    const backend = createTfjsBackend({ backend: 'webgl' });
+    await backend.init();
+    expect(backend.runtime).toEqual({ name: 'webgl', environment: 'browser', precision: 'float32' });
+  });
+
+  it('picks webgpu first when nothing is forced', async () => {
+    const backend = createTfjsBackend({ wasmPaths });
+    await backend.init();
+    expect(backend.runtime?.name).toBe('webgpu');
+  });
+
+  it('wasm loads its binaries from the given URLs (SIMD; no threads without cross-origin isolation)', async () => {
+    const backend = createTfjsBackend({ backend: 'wasm', wasmPaths });
+    await backend.init();
+    expect(backend.runtime).toMatchObject({ name: 'wasm', simd: true, threads: crossOriginIsolated ? expect.any(Number) : 1 });
+  });
 });
+
+describeParity({ name: 'tfjs-webgl', createBackend: () => createTfjsBackend({ backend: 'webgl' }) });
+describeParity({ name: 'tfjs-webgpu', createBackend: () => createTfjsBackend({ backend: 'webgpu' }) });
+describeParity({ name: 'tfjs-wasm', createBackend: () => createTfjsBackend({ backend: 'wasm', wasmPaths }) });

@@ -103,4 +103,18 @@ describe('typed errors instead of tfjs shape errors', () => {
     expect(out.lastHiddenState.dims).toEqual([2, 26, 32]);
     await vision.dispose();
   });
+
+  it('dispose() of the backend frees every tower it loaded', async () => {
+    const own = createTfjsBackend({ backend: 'wasm' });
+    await own.init();
+    const before = tf.memory();
+    const text = await own.loadTextTower(fixture.config.text_config, fixture.text);
+    const vision = await own.loadVisionTower(fixture.config.vision_config, fixture.vision);
+    await vision.dispose(); // already gone: the backend must not trip over it
+    await own.dispose();
+    expect(tf.memory().numTensors).toBe(before.numTensors);
+    expect(tf.memory().numBytes).toBe(before.numBytes);
+    await expect(text.run(simpleTextInputs(1, 3, 3002))).rejects.toThrow(TowerDisposedError);
+    await expect(own.init()).rejects.toThrow(TowerDisposedError);
+  });
 });

@@ -64,19 +64,22 @@ export class TfjsBackend implements AltCLIPBackend {
 
   async loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<TextTower> {
     const runtime = await this.prepareLoad(options.dtype);
-    return this.track(await TfjsTextTower.load(runtime.name, config, weights));
+    const tower: TextTower = await TfjsTextTower.load(runtime, config, weights, () => this.towers.delete(tower));
+    this.towers.add(tower);
+    return tower;
   }
 
   async loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<VisionTower> {
     const runtime = await this.prepareLoad(options.dtype);
-    return this.track(await TfjsVisionTower.load(runtime.name, config, weights));
+    const tower: VisionTower = await TfjsVisionTower.load(runtime, config, weights, () => this.towers.delete(tower));
+    this.towers.add(tower);
+    return tower;
   }
 
   /** Frees every tower loaded through this backend; the tfjs runtime itself stays registered. */
   async dispose(): Promise<void> {
     this.disposed = true;
     await Promise.all([...this.towers].map((t) => t.dispose()));
-    this.towers.clear();
   }
 
   private async prepareLoad(dtype: WeightDType = 'fp32'): Promise<TfjsRuntimeInfo> {
@@ -89,16 +92,6 @@ export class TfjsBackend implements AltCLIPBackend {
       );
     }
     return runtime;
-  }
-
-  private track<T extends TextTower | VisionTower>(tower: T): T {
-    this.towers.add(tower);
-    const dispose = tower.dispose.bind(tower);
-    tower.dispose = async () => {
-      this.towers.delete(tower);
-      await dispose();
-    };
-    return tower;
   }
 
   private assertLive(): void {

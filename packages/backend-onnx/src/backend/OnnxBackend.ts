@@ -66,18 +66,21 @@ export class OnnxBackend implements AltCLIPBackend {
     return this.ort;
   }
 
-  private settings(options: TowerLoadOptions): { dtype: WeightDType; attention: AttentionImplementation; sessionOptions: OrtSessionOptions } {
+  private settings(options: TowerLoadOptions): { dtype: WeightDType; attention: AttentionImplementation; compute: 'float32' | 'float16'; sessionOptions: OrtSessionOptions } {
     const dtype = options.dtype ?? 'fp32';
     if (!DTYPES.includes(dtype)) throw new OnnxBackendError(`options.dtype: expected one of ${DTYPES.join(', ')}, got ${String(dtype)}`);
     const attention = (options.attention as AttentionImplementation | undefined) ?? this.options.attention ?? 'standard';
     if (attention !== 'standard' && attention !== 'contrib') throw new OnnxBackendError(`options.attention: expected 'standard' or 'contrib', got ${String(attention)}`);
+    const compute = (options.compute as 'float32' | 'float16' | undefined) ?? this.options.compute ?? 'float32';
+    if (compute !== 'float32' && compute !== 'float16') throw new OnnxBackendError(`options.compute: expected 'float32' or 'float16', got ${String(compute)}`);
+    if (compute === 'float16' && dtype !== 'fp16') throw new OnnxBackendError(`options.compute 'float16' needs dtype 'fp16', got dtype '${dtype}'`);
     const sessionOptions = { ...this.options.sessionOptions, ...(options.sessionOptions as OrtSessionOptions | undefined) };
-    return { dtype, attention, sessionOptions };
+    return { dtype, attention, compute, sessionOptions };
   }
 
   async loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<TextTower> {
     const ort = await this.runtime();
-    const { dtype, attention, sessionOptions } = this.settings(options);
+    const { dtype, attention, compute, sessionOptions } = this.settings(options);
     const layers = (config as unknown as TextGraphConfig).num_hidden_layers;
     let sessions: SessionPair;
     const external = this.options.textModel;
@@ -87,7 +90,7 @@ export class OnnxBackend implements AltCLIPBackend {
       const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
       const reader = new WeightReader('text', weights);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute };
         return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));
@@ -99,7 +102,7 @@ export class OnnxBackend implements AltCLIPBackend {
 
   async loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<VisionTower> {
     const ort = await this.runtime();
-    const { dtype, attention, sessionOptions } = this.settings(options);
+    const { dtype, attention, compute, sessionOptions } = this.settings(options);
     const layers = (config as unknown as VisionGraphConfig).num_hidden_layers;
     const positionEmbedding = weights.get('embeddings.position_embedding.weight');
     let sessions: SessionPair;
@@ -109,12 +112,10 @@ export class OnnxBackend implements AltCLIPBackend {
     } else {
       const graphConfig = pick(config, VISION_FIELDS, 'vision config') as unknown as VisionGraphConfig;
       const reader = new WeightReader('vision', weights);
-      const hidden = graphConfig.hidden_size;
-      if (!positionEmbedding || positionEmbedding.dims.length !== 2 || positionEmbedding.dims[1] !== hidden) {
-        reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, hidden]);
-      }
+      // The table is fed as an input, not built into the graph; check it here all the same.
+      reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, graphConfig.hidden_size]);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute };
         return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));

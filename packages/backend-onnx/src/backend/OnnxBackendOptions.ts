@@ -8,6 +8,11 @@ export interface OnnxBackendOptions {
   sessionOptions?: OrtSessionOptions;
   /** Attention implementation of built graphs; default 'standard' (see README for measurements). */
   attention?: AttentionImplementation;
+  /**
+   * Activation precision of built graphs with dtype 'fp16': 'float32' (default; weights widened
+   * at load) or 'float16' (half-precision compute, for WebGPU). Also a per-tower load option.
+   */
+  compute?: 'float32' | 'float16';
   /** Use this exported text tower instead of building one (weights are then ignored). */
   textModel?: ExternalModel;
   /** Use this exported vision tower instead of building one. */

@@ -1,5 +1,6 @@
 import { OnnxDataType, bytesPerElement } from '../proto/OnnxDataType.js';
-import { type Attribute, attributeProto } from './Attribute.js';
+import { float32ToFloat16Bits } from '../quantize/float16.js';
+import { type Attribute, attributeProto, int } from './Attribute.js';
 import type { Initializer } from './Initializer.js';
 
 /** A dimension: a fixed size, or a symbolic name for a dynamic one (`batch`, `sequence`). */
@@ -37,6 +38,8 @@ export class GraphBuilder {
   readonly initializers: Initializer[] = [];
   /** Non-default domains used, with their opset versions. */
   readonly domains = new Map<string, number>();
+  /** Float type of the activations: FLOAT, or FLOAT16 for half-precision compute. */
+  floatType: OnnxDataType = OnnxDataType.FLOAT;
   private readonly names = new Set<string>();
   private counter = 0;
 
@@ -83,6 +86,8 @@ export class GraphBuilder {
       bytes = new Uint8Array(array.buffer);
     } else if (dataType === OnnxDataType.FLOAT) {
       bytes = new Uint8Array(Float32Array.from(values as ArrayLike<number>).buffer);
+    } else if (dataType === OnnxDataType.FLOAT16) {
+      bytes = new Uint8Array(Uint16Array.from(values as ArrayLike<number>, float32ToFloat16Bits).buffer);
     } else if (dataType === OnnxDataType.INT32) {
       bytes = new Uint8Array(Int32Array.from(values as ArrayLike<number>).buffer);
     } else {
@@ -98,7 +103,19 @@ export class GraphBuilder {
   }
 
   scalar(prefix: string, value: number): string {
-    return this.constant(prefix, OnnxDataType.FLOAT, [], [value]);
+    return this.constant(prefix, this.floatType, [], [value]);
+  }
+
+  /** A float32 graph input, converted to the compute float type. */
+  floatInput(name: string, shape: readonly Dim[]): string {
+    const value = this.input(name, OnnxDataType.FLOAT, shape);
+    return this.floatType === OnnxDataType.FLOAT ? value : this.node('Cast', [value], { to: int(this.floatType) }, { prefix: `${name}/compute` });
+  }
+
+  /** A float32 graph output from a compute-type value. */
+  floatOutput(name: string, value: string, shape: readonly Dim[]): void {
+    const wide = this.floatType === OnnxDataType.FLOAT ? value : this.node('Cast', [value], { to: int(OnnxDataType.FLOAT) }, { prefix: `${name}/float32` });
+    this.output(name, wide, OnnxDataType.FLOAT, shape);
   }
 
   /** Adds a node with `outputCount` outputs named after `prefix`; returns their names. */
@@ -110,8 +127,9 @@ export class GraphBuilder {
     options: { domain?: string; prefix?: string; outputNames?: readonly string[] } = {},
   ): string[] {
     const prefix = options.prefix ?? opType;
+    if (options.outputNames) for (const n of options.outputNames) this.claim(n);
     const outputs = options.outputNames
-      ? options.outputNames.map((n) => (this.claim(n), n))
+      ? [...options.outputNames]
       : Array.from({ length: outputCount }, (_, i) => this.unique(outputCount === 1 ? prefix : `${prefix}_out${i}`));
     const domain = options.domain ?? '';
     this.nodes.push({ opType, domain, name: this.unique(`${prefix}/node`), inputs: [...inputs], outputs, attributes });

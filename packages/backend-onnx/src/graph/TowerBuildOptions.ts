@@ -13,6 +13,11 @@ export interface TowerBuildOptions {
   readonly attention: AttentionImplementation;
   /** Also output every hidden state and attention map (the "full" variant). */
   readonly allOutputs: boolean;
+  /**
+   * Activation precision: 'float32' (default), or 'float16' for execution providers
+   * with fast half-precision kernels (WebGPU); needs dtype 'fp16'.
+   */
+  readonly compute?: 'float32' | 'float16';
 }
 
-export const defaultBuildOptions: TowerBuildOptions = { dtype: 'fp32', attention: 'standard', allOutputs: false };
+export const defaultBuildOptions: TowerBuildOptions = { dtype: 'fp32', attention: 'standard', allOutputs: false, compute: 'float32' };

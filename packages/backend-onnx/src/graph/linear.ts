@@ -1,7 +1,6 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import type { BuildContext } from './BuildContext.js';
-import { int } from './Attribute.js';
 import { floatWeight, rawWeight, transpose2d } from './weightInitializer.js';
 
 export interface LinearSpec {
@@ -34,28 +33,11 @@ export function linear(ctx: BuildContext, x: string, spec: LinearSpec): string {
       return scale === 1 ? b : b.map((v) => v * scale);
     });
   }
-  const keep: RegExp | undefined = (globalThis as any).__KEEP;
-  if (ctx.options.dtype === 'int8' && !(keep && keep.test(module))) {
-    const mode = (globalThis as any).__Q ?? 'int8';
-    const q = quantizeInt8(transpose2d(read(), outFeatures, inFeatures, scale), inFeatures, outFeatures, 1, mode === 'int7' ? 63 : 127);
-    ctx.g.useDomain('com.microsoft', 1);
-    if (mode === 'wonly') {
-      const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
-      const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
-      const w = ctx.g.node('DequantizeLinear', [wq, ws], { axis: int(1) });
-      const y = ctx.g.node('MatMul', [x, w]);
-      return bias ? ctx.g.node('Add', [y, bias]) : y;
-    }
-    if (mode === 'uint8') {
-      const u = new Uint8Array(q.values.length);
-      for (let i = 0; i < u.length; i++) u[i] = q.values[i] + 128;
-      const wq = rawWeight(ctx, `${weightName}.uint8`, OnnxDataType.UINT8, [inFeatures, outFeatures], u as any);
-      const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
-      const zp = rawWeight(ctx, `${weightName}.zp`, OnnxDataType.UINT8, [outFeatures], new Uint8Array(outFeatures).fill(128) as any);
-      return ctx.g.node('DynamicQuantizeMatMul', [x, wq, ws, zp, ...(bias ? [bias] : [])], {}, { domain: 'com.microsoft', prefix: module });
-    }
+  if (ctx.options.dtype === 'int8') {
+    const q = quantizeInt8(transpose2d(read(), outFeatures, inFeatures, scale), inFeatures, outFeatures, 1);
     const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
     const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
+    ctx.g.useDomain('com.microsoft', 1);
     return ctx.g.node('DynamicQuantizeMatMul', [x, wq, ws, '', ...(bias ? [bias] : [])], {}, { domain: 'com.microsoft', prefix: module });
   }
   const w = floatWeight(ctx, `${weightName}.T`, [inFeatures, outFeatures], () => transpose2d(read(), outFeatures, inFeatures, scale), ctx.options.dtype === 'fp16');

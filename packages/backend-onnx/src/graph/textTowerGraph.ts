@@ -31,7 +31,7 @@ export interface TextGraphConfig {
 function embedding(ctx: BuildContext, ids: string, name: string, rows: number, cols: number): string {
   ctx.weights.tensor(name, [rows, cols]);
   const read = () => ctx.weights.float32(name, [rows, cols]);
-  if (ctx.options.dtype === 'int8' && !(globalThis as any).__EMB32) {
+  if (ctx.options.dtype === 'int8') {
     const q = quantizeInt8(read(), rows, cols, 0);
     const table = rawWeight(ctx, `${name}.int8`, OnnxDataType.INT8, [rows, cols], q.values);
     const scales = rawWeight(ctx, `${name}.scale`, OnnxDataType.FLOAT, [rows, 1], q.scales);
@@ -47,7 +47,8 @@ function embedding(ctx: BuildContext, ids: string, name: string, rows: number, c
       byteLength: rows * cols * 2,
       bytes: () => new Uint8Array(toFloat16Array(read()).buffer),
     });
-    return ctx.g.node('Cast', [ctx.g.node('Gather', [name, ids], { axis: int(0) })], { to: int(OnnxDataType.FLOAT) }, { prefix: name });
+    const rowsHalf = ctx.g.node('Gather', [name, ids], { axis: int(0) }, { prefix: name });
+    return ctx.g.floatType === OnnxDataType.FLOAT16 ? rowsHalf : ctx.g.node('Cast', [rowsHalf], { to: int(OnnxDataType.FLOAT) }, { prefix: name });
   }
   const table = floatWeight(ctx, name, [rows, cols], read);
   return ctx.g.node('Gather', [table, ids], { axis: int(0) }, { prefix: name });
@@ -59,16 +60,16 @@ function embedding(ctx: BuildContext, ids: string, name: string, rows: number, c
  */
 export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightReader, options: TowerBuildOptions): GraphBuilder {
   const g = new GraphBuilder('altclip_text_model');
+  if (options.compute === 'float16') g.floatType = OnnxDataType.FLOAT16;
   const ctx: BuildContext = { g, weights, options };
   const H = config.hidden_size;
   const eps = config.layer_norm_eps;
-  const F = OnnxDataType.FLOAT;
   const I64 = OnnxDataType.INT64;
 
   const inputIds = g.input(TEXT_INPUTS.inputIds, I64, ['batch', 'sequence']);
   const positionIds = g.input(TEXT_INPUTS.positionIds, I64, ['batch', 'sequence']);
   const tokenTypeIds = g.input(TEXT_INPUTS.tokenTypeIds, I64, ['batch', 'sequence']);
-  const additiveMask = g.input(TEXT_INPUTS.additiveMask, F, ['batch', 'sequence']);
+  const additiveMask = g.floatInput(TEXT_INPUTS.additiveMask, ['batch', 'sequence']);
 
   const words = embedding(ctx, inputIds, 'roberta.embeddings.word_embeddings.weight', config.vocab_size, H);
   const positions = embedding(ctx, positionIds, 'roberta.embeddings.position_embeddings.weight', config.max_position_embeddings, H);
@@ -110,17 +111,17 @@ export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightRead
   const normed = layerNorm(ctx, hidden, 'pre_LN', H, eps);
   const lastHidden = linear(ctx, normed, { module: 'transformation', inFeatures: H, outFeatures: config.project_dim, bias: true });
   const pooled = g.node('Gather', [lastHidden, g.constant('token0', I64, [], [0])], { axis: int(1) }, { prefix: 'pooler' });
-  g.output(TEXT_OUTPUTS.lastHiddenState, lastHidden, F, ['batch', 'sequence', config.project_dim]);
-  g.output(TEXT_OUTPUTS.poolerOutput, pooled, F, ['batch', config.project_dim]);
+  g.floatOutput(TEXT_OUTPUTS.lastHiddenState, lastHidden, ['batch', 'sequence', config.project_dim]);
+  g.floatOutput(TEXT_OUTPUTS.poolerOutput, pooled, ['batch', config.project_dim]);
   if (weights.has('text_projection.weight')) {
     // projection_dim lives in the top-level config, so it is read off the weight.
     const projectionDim = weights.dimsOf('text_projection.weight')[0];
     const embeds = linear(ctx, pooled, { module: 'text_projection', inFeatures: config.project_dim, outFeatures: projectionDim, bias: false });
-    g.output(TEXT_OUTPUTS.embeds, embeds, F, ['batch', projectionDim]);
+    g.floatOutput(TEXT_OUTPUTS.embeds, embeds, ['batch', projectionDim]);
   }
   if (options.allOutputs) {
-    hiddenStates.forEach((h, k) => g.output(`${TEXT_OUTPUTS.hiddenStatePrefix}${k}`, h, F, ['batch', 'sequence', H]));
-    attentions.forEach((a, k) => g.output(`${TEXT_OUTPUTS.attentionPrefix}${k}`, a, F, ['batch', config.num_attention_heads, 'sequence', 'sequence']));
+    for (const [k, h] of hiddenStates.entries()) g.floatOutput(`${TEXT_OUTPUTS.hiddenStatePrefix}${k}`, h, ['batch', 'sequence', H]);
+    for (const [k, a] of attentions.entries()) g.floatOutput(`${TEXT_OUTPUTS.attentionPrefix}${k}`, a, ['batch', config.num_attention_heads, 'sequence', 'sequence']);
   }
   return g;
 }

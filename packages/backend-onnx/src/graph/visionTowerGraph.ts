@@ -31,15 +31,15 @@ export interface VisionGraphConfig {
  */
 export function buildVisionTowerGraph(config: VisionGraphConfig, weights: WeightReader, options: TowerBuildOptions): GraphBuilder {
   const g = new GraphBuilder('altclip_vision_model');
+  if (options.compute === 'float16') g.floatType = OnnxDataType.FLOAT16;
   const ctx: BuildContext = { g, weights, options };
   const H = config.hidden_size;
   const P = config.patch_size;
   const C = config.num_channels;
   const eps = config.layer_norm_eps;
-  const F = OnnxDataType.FLOAT;
 
-  const pixels = g.input(VISION_INPUTS.pixelValues, F, ['batch', C, 'height', 'width']);
-  const positionEmbedding = g.input(VISION_INPUTS.positionEmbedding, F, ['tokens', H]);
+  const pixels = g.floatInput(VISION_INPUTS.pixelValues, ['batch', C, 'height', 'width']);
+  const positionEmbedding = g.floatInput(VISION_INPUTS.positionEmbedding, ['tokens', H]);
 
   const patchName = 'embeddings.patch_embedding.weight';
   weights.tensor(patchName, [H, C, P, P]);
@@ -78,16 +78,16 @@ export function buildVisionTowerGraph(config: VisionGraphConfig, weights: Weight
 
   const clsToken = g.node('Gather', [hidden, g.constant('token0', OnnxDataType.INT64, [], [0])], { axis: int(1) }, { prefix: 'cls' });
   const pooled = layerNorm(ctx, clsToken, 'post_layernorm', H, eps);
-  g.output(VISION_OUTPUTS.lastHiddenState, hidden, F, ['batch', 'tokens', H]);
-  g.output(VISION_OUTPUTS.poolerOutput, pooled, F, ['batch', H]);
+  g.floatOutput(VISION_OUTPUTS.lastHiddenState, hidden, ['batch', 'tokens', H]);
+  g.floatOutput(VISION_OUTPUTS.poolerOutput, pooled, ['batch', H]);
   if (weights.has('visual_projection.weight')) {
     const projectionDim = weights.dimsOf('visual_projection.weight')[0];
     const embeds = linear(ctx, pooled, { module: 'visual_projection', inFeatures: H, outFeatures: projectionDim, bias: false });
-    g.output(VISION_OUTPUTS.embeds, embeds, F, ['batch', projectionDim]);
+    g.floatOutput(VISION_OUTPUTS.embeds, embeds, ['batch', projectionDim]);
   }
   if (options.allOutputs) {
-    hiddenStates.forEach((h, k) => g.output(`${VISION_OUTPUTS.hiddenStatePrefix}${k}`, h, F, ['batch', 'tokens', H]));
-    attentions.forEach((a, k) => g.output(`${VISION_OUTPUTS.attentionPrefix}${k}`, a, F, ['batch', config.num_attention_heads, 'tokens', 'tokens']));
+    for (const [k, h] of hiddenStates.entries()) g.floatOutput(`${VISION_OUTPUTS.hiddenStatePrefix}${k}`, h, ['batch', 'tokens', H]);
+    for (const [k, a] of attentions.entries()) g.floatOutput(`${VISION_OUTPUTS.attentionPrefix}${k}`, a, ['batch', config.num_attention_heads, 'tokens', 'tokens']);
   }
   return g;
 }

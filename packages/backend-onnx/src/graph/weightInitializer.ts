@@ -8,17 +8,20 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
 }
 
 /**
- * Adds a float tensor produced by `data` and returns a float32 value for it. With
- * `half` it is stored as float16 and widened by a Cast: the file halves, while the
- * arithmetic stays float32 (the CPU and wasm providers have no fast fp16 matmul).
+ * Adds a float tensor produced by `data` and returns a compute-type value for it.
+ * With `half` (and float32 compute) it is stored as float16 and widened by a Cast:
+ * the file halves while the arithmetic stays float32 (the CPU and wasm providers
+ * have no fast fp16 matmul). With float16 compute every float weight is float16.
  */
 export function floatWeight(ctx: BuildContext, name: string, dims: readonly number[], data: () => Float32Array, half = false): string {
   const size = dims.reduce((a, b) => a * b, 1);
-  if (!half) {
+  const compute16 = ctx.g.floatType === OnnxDataType.FLOAT16;
+  if (!half && !compute16) {
     ctx.g.initializer({ name, dataType: OnnxDataType.FLOAT, dims, byteLength: size * 4, bytes: () => bytesOf(data()) });
     return name;
   }
   ctx.g.initializer({ name, dataType: OnnxDataType.FLOAT16, dims, byteLength: size * 2, bytes: () => bytesOf(toFloat16Array(data())) });
+  if (compute16) return name;
   return ctx.g.node('Cast', [name], { to: int(OnnxDataType.FLOAT) }, { prefix: `${name}/fp32` });
 }
 

@@ -5,7 +5,8 @@ import { FileCacheSessionFactory, type FileCacheOptions } from './FileCacheSessi
 
 export interface OnnxNodeBackendOptions extends OnnxBackendOptions, FileCacheOptions {}
 
-async function importOnnxruntimeNode(): Promise<OrtModule> {
+/** The onnxruntime-node module (a CommonJS package: its exports may sit on `default`). */
+export async function importOnnxruntimeNode(): Promise<OrtModule> {
   const mod = (await import('onnxruntime-node')) as unknown as { default?: OrtModule } & OrtModule;
   return mod.InferenceSession ? mod : (mod.default as OrtModule);
 }

@@ -8,7 +8,8 @@ export interface OnnxWebBackendOptions extends OnnxBackendOptions {
   externalDataThreshold?: number;
 }
 
-async function importOnnxruntimeWeb(): Promise<OrtModule> {
+/** The onnxruntime-web module (its Node build when run in Node). */
+export async function importOnnxruntimeWeb(): Promise<OrtModule> {
   // Resolves to ORT-web's wasm/webgpu bundle in browsers and its Node build in Node.
   const mod = (await import('onnxruntime-web')) as unknown as { default?: OrtModule } & OrtModule;
   return mod.InferenceSession ? mod : (mod.default as OrtModule);

@@ -27,6 +27,7 @@ const quickGelu: Activation = (x) => tf.mul(x, tf.sigmoid(tf.mul(x, 1.702)));
 const silu: Activation = (x) => tf.mul(x, tf.sigmoid(x));
 
 /** transformers' LaplaceActivation with its defaults mu = 0.707107, sigma = 0.282095. */
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: HF's literal 0.707107, not √½
 const laplace: Activation = (x) => tf.mul(tf.add(tf.erf(tf.div(tf.sub(x, 0.707107), 0.282095 * Math.SQRT2)), 1), 0.5);
 
 /** Every key of transformers v4.47.1's ACT2FN, with its default arguments. */

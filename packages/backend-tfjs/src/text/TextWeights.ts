@@ -1,6 +1,7 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import type { EmbeddingTable } from '../ops/EmbeddingTable.js';
 import type { LayerNormWeights } from '../ops/layerNorm.js';
 import type { LinearWeights } from '../ops/linear.js';
+import type { HostEmbedding } from '../weights/HostEmbedding.js';
 import type { WeightReader } from '../weights/WeightReader.js';
 import type { TextDims } from './TextDims.js';
 
@@ -15,9 +16,9 @@ export interface RobertaLayerWeights {
 }
 
 export interface TextWeights {
-  readonly wordEmbeddings: tf.Tensor2D;
-  readonly positionEmbeddings: tf.Tensor2D;
-  readonly tokenTypeEmbeddings: tf.Tensor2D;
+  readonly wordEmbeddings: HostEmbedding;
+  readonly positionEmbeddings: EmbeddingTable;
+  readonly tokenTypeEmbeddings: EmbeddingTable;
   readonly embeddingNorm: LayerNormWeights;
   readonly layers: readonly RobertaLayerWeights[];
   readonly preLN: LayerNormWeights;
@@ -26,8 +27,11 @@ export interface TextWeights {
   readonly projection?: LinearWeights;
 }
 
-/** HF `AltRobertaModel` + `pre_LN` + `transformation` + `text_projection` names. */
-export function loadTextWeights(reader: WeightReader, d: TextDims): TextWeights {
+/**
+ * HF `AltRobertaModel` + `pre_LN` + `transformation` + `text_projection` names.
+ * `halfIndices`: the runtime stores indices as float16 (WebGL half-float textures).
+ */
+export function loadTextWeights(reader: WeightReader, d: TextDims, halfIndices: boolean): TextWeights {
   const e = 'roberta.embeddings';
   const layers = Array.from({ length: d.layers }, (_, i): RobertaLayerWeights => {
     const p = `roberta.encoder.layer.${i}`;
@@ -42,9 +46,9 @@ export function loadTextWeights(reader: WeightReader, d: TextDims): TextWeights 
   });
   const projectionDim = reader.outFeatures('text_projection.weight');
   return {
-    wordEmbeddings: reader.tensor(`${e}.word_embeddings.weight`, [d.vocab, d.hidden]) as tf.Tensor2D,
-    positionEmbeddings: reader.tensor(`${e}.position_embeddings.weight`, [d.maxPositions, d.hidden]) as tf.Tensor2D,
-    tokenTypeEmbeddings: reader.tensor(`${e}.token_type_embeddings.weight`, [d.typeVocab, d.hidden]) as tf.Tensor2D,
+    wordEmbeddings: reader.hostEmbedding(`${e}.word_embeddings.weight`, d.vocab, d.hidden),
+    positionEmbeddings: reader.embedding(`${e}.position_embeddings.weight`, d.maxPositions, d.hidden, halfIndices),
+    tokenTypeEmbeddings: reader.embedding(`${e}.token_type_embeddings.weight`, d.typeVocab, d.hidden, halfIndices),
     embeddingNorm: reader.layerNorm(`${e}.LayerNorm`, d.hidden, d.eps),
     layers,
     preLN: reader.layerNorm('pre_LN', d.hidden, d.eps),

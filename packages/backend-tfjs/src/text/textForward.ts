@@ -1,15 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../ops/activation.js';
+import { embeddingLookup } from '../ops/EmbeddingTable.js';
 import { layerNorm } from '../ops/layerNorm.js';
 import { linear } from '../ops/linear.js';
 import { robertaLayer } from './robertaLayer.js';
 import type { TextWeights } from './TextWeights.js';
 
 export interface TextForwardInputs {
-  /** int32 [batch, seq]. */
-  readonly inputIds: tf.Tensor2D;
-  readonly positionIds: tf.Tensor2D;
-  readonly tokenTypeIds: tf.Tensor2D;
+  /** float32 [batch, seq, hidden]: word embeddings, looked up on the host. */
+  readonly wordEmbeddings: tf.Tensor3D;
+  /** From `embeddingIndices`: int32 [batch, seq] (or [batch, seq, 2] for blocked tables). */
+  readonly positionIds: tf.Tensor;
+  readonly tokenTypeIds: tf.Tensor;
   /** float32 [batch, 1, 1, seq]. */
   readonly additiveMask: tf.Tensor4D;
 }
@@ -34,11 +36,11 @@ export function textForward(
   inputs: TextForwardInputs,
   keep: { hiddenStates: boolean; attentions: boolean },
 ): TextForwardResult {
-  const [batch] = inputs.inputIds.shape;
+  const [batch] = inputs.wordEmbeddings.shape;
   // Same summation order as HF: words + token types, then + positions.
   const summed = tf.add(
-    tf.add(tf.gather(w.wordEmbeddings, inputs.inputIds), tf.gather(w.tokenTypeEmbeddings, inputs.tokenTypeIds)),
-    tf.gather(w.positionEmbeddings, inputs.positionIds),
+    tf.add(inputs.wordEmbeddings, embeddingLookup(w.tokenTypeEmbeddings, inputs.tokenTypeIds)),
+    embeddingLookup(w.positionEmbeddings, inputs.positionIds),
   );
   let hidden = layerNorm(summed, w.embeddingNorm) as tf.Tensor3D;
   const hiddenStates = keep.hiddenStates ? [hidden] : undefined;

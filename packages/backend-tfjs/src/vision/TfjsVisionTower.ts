@@ -5,7 +5,7 @@ import { TowerDisposedError } from '../errors/TowerDisposedError.js';
 import { type Activation, activation } from '../ops/activation.js';
 import { readTowerOutput } from '../output/readTowerOutput.js';
 import { ensureActiveRuntime } from '../runtime/ensureActiveRuntime.js';
-import type { TfjsRuntimeName } from '../runtime/TfjsRuntimeName.js';
+import type { TfjsRuntimeInfo } from '../runtime/TfjsRuntimeInfo.js';
 import { WeightReader } from '../weights/WeightReader.js';
 import { readVisionDims, type VisionDims } from './VisionDims.js';
 import { visionForward } from './visionForward.js';
@@ -16,21 +16,22 @@ export class TfjsVisionTower implements VisionTower {
   private disposed = false;
 
   private constructor(
-    private readonly runtime: TfjsRuntimeName,
+    private readonly runtime: TfjsRuntimeInfo,
     private readonly dims: VisionDims,
     private readonly act: Activation,
     private readonly weights: VisionWeights,
     private readonly reader: WeightReader,
+    private readonly onDispose?: () => void,
   ) {}
 
   /** Validates config and weights and moves the weights into tfjs, all before returning. */
-  static async load(runtime: TfjsRuntimeName, config: AltCLIPVisionConfig, weights: TowerWeights): Promise<TfjsVisionTower> {
+  static async load(runtime: TfjsRuntimeInfo, config: AltCLIPVisionConfig, weights: TowerWeights, onDispose?: () => void): Promise<TfjsVisionTower> {
     const dims = readVisionDims(config);
     const act = activation(dims.act, 'vision_config');
-    await ensureActiveRuntime(runtime);
+    await ensureActiveRuntime(runtime.name);
     const reader = new WeightReader(weights, 'vision tower');
     try {
-      return new TfjsVisionTower(runtime, dims, act, loadVisionWeights(reader, dims), reader);
+      return new TfjsVisionTower(runtime, dims, act, loadVisionWeights(reader, dims), reader, onDispose);
     } catch (error) {
       reader.dispose();
       throw error;
@@ -40,7 +41,7 @@ export class TfjsVisionTower implements VisionTower {
   async run(inputs: VisionTowerInputs, options: TowerRunOptions = {}): Promise<VisionTowerOutput> {
     if (this.disposed) throw new TowerDisposedError('vision tower: run() after dispose()');
     const a = visionInputArrays(inputs, this.dims);
-    await ensureActiveRuntime(this.runtime);
+    await ensureActiveRuntime(this.runtime.name);
     const out = tf.tidy(() =>
       visionForward(
         this.weights,
@@ -58,5 +59,6 @@ export class TfjsVisionTower implements VisionTower {
     if (this.disposed) return;
     this.disposed = true;
     this.reader.dispose();
+    this.onDispose?.();
   }
 }

@@ -1,8 +1,10 @@
 import type { TowerWeights } from '@altclip/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { TowerWeightError } from '../errors/TowerWeightError.js';
+import { type EmbeddingTable, HALF_EXACT_ROWS } from '../ops/EmbeddingTable.js';
 import type { LayerNormWeights } from '../ops/layerNorm.js';
 import type { LinearWeights } from '../ops/linear.js';
+import { HostEmbedding } from './HostEmbedding.js';
 import { widenToFloat32 } from './widenToFloat32.js';
 
 /**
@@ -60,6 +62,21 @@ export class WeightReader {
       bias: this.tensor(`${prefix}.bias`, [dim]) as tf.Tensor1D,
       eps,
     };
+  }
+
+  /** A table read on the host (see HostEmbedding); references the checkpoint's float32 data, no copy. */
+  hostEmbedding(name: string, rows: number, hidden: number): HostEmbedding {
+    return new HostEmbedding(this.float32(name, [rows, hidden]), rows, hidden);
+  }
+
+  /** An embedding table, split into zero-padded blocks of 2048 rows when `blocked` (see EmbeddingTable). */
+  embedding(name: string, rows: number, hidden: number, blocked: boolean): EmbeddingTable {
+    const data = this.float32(name, [rows, hidden]);
+    if (!blocked || rows <= HALF_EXACT_ROWS) return { table: this.keep(tf.tensor2d(data, [rows, hidden])), blocked: false };
+    const blocks = Math.ceil(rows / HALF_EXACT_ROWS);
+    const padded = new Float32Array(blocks * HALF_EXACT_ROWS * hidden);
+    padded.set(data);
+    return { table: this.keep(tf.tensor3d(padded, [blocks, HALF_EXACT_ROWS, hidden])), blocked: true };
   }
 
   /** torch Conv2d weight [out, in, kh, kw] → tfjs filter [kh, kw, in, out]. */

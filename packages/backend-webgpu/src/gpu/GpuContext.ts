@@ -28,7 +28,7 @@ export class GpuContext {
     this.#ownsDevice = ownsDevice;
     this.adapterDescription = adapterDescription;
     this.hasShaderF16 = device.features.has('shader-f16');
-    this.pipelines = new PipelineCache(device);
+    this.pipelines = PipelineCache.forDevice(device);
     this.pool = new BufferPool(device);
     device.lost.then((info) => {
       const why = this.#disposed ? 'the backend was disposed' : `${info.reason}: ${info.message}`;
@@ -118,7 +118,9 @@ export class GpuContext {
     if (this.#disposed) return;
     this.#disposed = true;
     this.pool.destroyAll();
-    this.pipelines.clear();
-    if (this.#ownsDevice) this.device.destroy();
+    if (this.#ownsDevice) {
+      this.pipelines.clear();
+      this.device.destroy();
+    }
   }
 }

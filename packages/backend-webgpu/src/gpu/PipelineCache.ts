@@ -1,13 +1,25 @@
+const perDevice = new WeakMap<GPUDevice, PipelineCache>();
+
 /**
  * Compiled compute pipelines keyed by their WGSL source: every kernel variant is
- * compiled once per device, however many towers, shapes and forwards use it.
+ * compiled once per device, however many backends, towers, shapes and forwards use it
+ * (compilation is the slowest step of a first forward, seconds on software adapters).
  */
 export class PipelineCache {
   readonly #device: GPUDevice;
   readonly #pipelines = new Map<string, GPUComputePipeline>();
 
-  constructor(device: GPUDevice) {
+  private constructor(device: GPUDevice) {
     this.#device = device;
+  }
+
+  static forDevice(device: GPUDevice): PipelineCache {
+    let cache = perDevice.get(device);
+    if (!cache) {
+      cache = new PipelineCache(device);
+      perDevice.set(device, cache);
+    }
+    return cache;
   }
 
   get size(): number {
@@ -24,7 +36,9 @@ export class PipelineCache {
     return pipeline;
   }
 
+  /** Forgets the device's pipelines (when the device itself goes away). */
   clear(): void {
     this.#pipelines.clear();
+    perDevice.delete(this.#device);
   }
 }

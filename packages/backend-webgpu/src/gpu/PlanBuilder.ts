@@ -70,7 +70,9 @@ export class PlanBuilder {
       entries.push({ binding: 0, resource: { buffer: uniformBuffer } });
     }
     const first = entries.length;
-    buffers.forEach((buffer, i) => entries.push({ binding: first + i, resource: { buffer } }));
+    buffers.forEach((buffer, i) => {
+      entries.push({ binding: first + i, resource: { buffer } });
+    });
     const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries, label });
     if (workgroups.some((n) => n > MAX_WORKGROUPS_PER_DIMENSION)) {
       throw new RangeError(`${label}: ${workgroups.join('×')} workgroups exceed ${MAX_WORKGROUPS_PER_DIMENSION} per dimension`);

@@ -1,6 +1,6 @@
 import { GpuContext } from '../gpu/GpuContext.js';
 import { BufferUsage } from '../gpu/gpuConstants.js';
-import { type ElementType, type GpuTensor, type StorageType } from '../gpu/GpuTensor.js';
+import type { ElementType, GpuTensor, StorageType } from '../gpu/GpuTensor.js';
 import { toFloat16Array } from '../gpu/float16.js';
 import { PlanBuilder } from '../gpu/PlanBuilder.js';
 import { collectReadback, encodeReadback } from '../gpu/readback.js';
@@ -83,3 +83,29 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 export const STORAGE_TYPES: readonly StorageType[] = ['f32', 'f16'];
+
+/** A fresh device from the same adapter, for tests that destroy it or watch its buffers. */
+export async function freshDevice(): Promise<GPUDevice> {
+  const { requestGpu } = await import('../gpu/requestGpu.js');
+  const adapter = await (await requestGpu()).requestAdapter();
+  if (!adapter) throw new Error('no adapter');
+  return adapter.requestDevice();
+}
+
+/** Wraps `device.createBuffer` to list every buffer and whether it was destroyed. */
+export function trackBuffers(device: GPUDevice): { created: GPUBuffer[]; destroyed: Set<GPUBuffer> } {
+  const created: GPUBuffer[] = [];
+  const destroyed = new Set<GPUBuffer>();
+  const createBuffer = device.createBuffer.bind(device);
+  device.createBuffer = (descriptor: GPUBufferDescriptor) => {
+    const buffer = createBuffer(descriptor);
+    const destroy = buffer.destroy.bind(buffer);
+    buffer.destroy = () => {
+      destroyed.add(buffer);
+      destroy();
+    };
+    created.push(buffer);
+    return buffer;
+  };
+  return { created, destroyed };
+}

@@ -4,8 +4,11 @@ import { fetchBytes } from '../io/readBytes.js';
  * Test support (not exported from the package): the read-only oracle fixture `fixtures/altclip-tiny`,
  * reachable by URL both in Node (file:) and in the vitest browser server (http:, served from the repo root).
  */
+// Kept out of the `new URL(literal, import.meta.url)` form, which Vite rewrites into asset imports.
+const here = import.meta.url;
+
 export function fixtureUrl(name: string): URL {
-  return new URL(`../../../../fixtures/altclip-tiny/${name}`, import.meta.url);
+  return new URL(`../../../../fixtures/altclip-tiny/${name}`, here);
 }
 
 export function fixtureBytes(name: string): Promise<Uint8Array> {
@@ -15,7 +18,7 @@ export function fixtureBytes(name: string): Promise<Uint8Array> {
 export interface FixtureTensor {
   readonly dtype: string;
   readonly shape: number[];
-  readonly data: Uint8Array | Float32Array;
+  readonly data: Uint8Array | Float32Array | BigInt64Array;
 }
 
 /** Minimal safetensors reader for the U8 and F32 tensors the image tests need. */
@@ -35,6 +38,7 @@ export function parseSafetensors(bytes: Uint8Array): Map<string, () => FixtureTe
       const raw = bytes.slice(base + start, base + end);
       if (info.dtype === 'U8') return { dtype: 'U8', shape: info.shape, data: raw };
       if (info.dtype === 'F32') return { dtype: 'F32', shape: info.shape, data: new Float32Array(raw.buffer, 0, raw.byteLength / 4) };
+      if (info.dtype === 'I64') return { dtype: 'I64', shape: info.shape, data: new BigInt64Array(raw.buffer, 0, raw.byteLength / 8) };
       throw new Error(`${name}: dtype ${info.dtype} not handled by this test reader`);
     });
   }
@@ -54,7 +58,13 @@ export async function expectedTensor(name: string): Promise<FixtureTensor> {
   return get();
 }
 
-export async function expectedJson(): Promise<Record<string, any>> {
+/** The parts of `expected.json` the tests read. */
+export interface ExpectedJson {
+  readonly texts: string[];
+  readonly conventions: { readonly baai224_preprocessor: Record<string, unknown> };
+}
+
+export async function expectedJson(): Promise<ExpectedJson> {
   return JSON.parse(new TextDecoder().decode(await fixtureBytes('expected.json')));
 }
 

@@ -3,15 +3,15 @@ import type { PixelBuffer } from '../image/PixelBuffer.js';
 import { toPixelValues } from '../image/transforms/toPixelValues.js';
 
 /** Test support: the fixture's HWC `decoded_rgb` tensor as a PixelBuffer. */
-export function rgbFromTensor(t: { shape: number[]; data: Uint8Array | Float32Array }): PixelBuffer {
+export function rgbFromTensor(t: { shape: number[]; data: ArrayLike<unknown> }): PixelBuffer {
   const [height, width, channels] = t.shape;
   return { width, height, channels, data: t.data as Uint8Array };
 }
 
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number> | ArrayLike<bigint>): number {
   if (a.length !== b.length) throw new Error(`length mismatch ${a.length} vs ${b.length}`);
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - Number(b[i])));
   return m;
 }
 
@@ -26,8 +26,15 @@ export function uint8FromPixelValues(values: Float32Array, channels: number, con
   const plane = values.length / channels;
   const out = new Uint8Array(values.length);
   for (let c = 0; c < channels; c++) {
+    const exact = new Map<number, number>();
+    for (let v = 0; v < 256; v++) exact.set(table[c * 256 + v], v);
     for (let i = 0; i < plane; i++) {
       const x = values[c * plane + i];
+      const hit = exact.get(x);
+      if (hit !== undefined) {
+        out[c * plane + i] = hit;
+        continue;
+      }
       let best = 0;
       for (let v = 1; v < 256; v++) if (Math.abs(table[c * 256 + v] - x) < Math.abs(table[c * 256 + best] - x)) best = v;
       out[c * plane + i] = best;

@@ -9,6 +9,8 @@ export interface AddedTokenSpec {
   singleWord: boolean;
   normalized: boolean;
   special: boolean;
+  /** Given as a bare string (HF then applies the class defaults, e.g. XLM-R's `<mask>` lstrip). */
+  plain?: boolean;
 }
 
 export type SpecialTokenName = 'bos_token' | 'eos_token' | 'unk_token' | 'sep_token' | 'pad_token' | 'cls_token' | 'mask_token';
@@ -88,7 +90,7 @@ export function parseTokenizerConfig(config: Record<string, unknown>, map: Recor
 }
 
 function toAddedToken(raw: unknown, file: string, field: string, special: boolean): AddedTokenSpec {
-  if (typeof raw === 'string') return { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !special, special };
+  if (typeof raw === 'string') return { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !special, special, plain: true };
   if (typeof raw === 'object' && raw !== null && typeof (raw as { content?: unknown }).content === 'string') {
     const o = raw as Record<string, unknown>;
     return {

@@ -1,5 +1,3 @@
-import type { Activation } from './Activation.js';
-
 /**
  * erf for f32 (WGSL has none): Numerical Recipes' Chebyshev fit `erfcc`, fractional
  * error below 1.2e-7 in erfc on the whole real line. Abramowitz–Stegun 7.1.26 (2.5e-5)
@@ -25,17 +23,18 @@ fn tanh_f32(x: f32) -> f32 {
 }
 `;
 
-const BODIES: Record<Activation, string> = {
-  none: 'return x;',
-  gelu: 'return 0.5 * x * (1.0 + erf_f32(x * 0.70710678118654752));',
-  gelu_new: 'return 0.5 * x * (1.0 + tanh_f32(0.79788456080286536 * (x + 0.044715 * x * x * x)));',
-  // x·σ(1.702x); exp overflows to +inf for very negative x, and x / inf is the right 0.
-  quick_gelu: 'return x / (1.0 + exp(-1.702 * x));',
-  relu: 'return max(x, 0.0);',
-};
-
-/** WGSL defining `fn activate(x: f32) -> f32` and what it needs. */
-export function activationWgsl(activation: Activation): string {
-  const helpers = activation === 'gelu' ? ERF : activation === 'gelu_new' ? TANH : '';
-  return `${helpers}\nfn activate(x: f32) -> f32 { ${BODIES[activation]} }\n`;
+/** WGSL `fn activate(code: u32, x: f32) -> f32`; codes follow `ACTIVATION_CODES` in the matmul kernel. */
+export function activationWgsl(): string {
+  return /* wgsl */ `${ERF}${TANH}
+fn activate(code: u32, x: f32) -> f32 {
+  switch code {
+    case 1u: { return 0.5 * x * (1.0 + erf_f32(x * 0.70710678118654752)); }
+    case 2u: { return 0.5 * x * (1.0 + tanh_f32(0.79788456080286536 * (x + 0.044715 * x * x * x))); }
+    // x·σ(1.702x); exp overflows to +inf for very negative x, and x / inf is the right 0.
+    case 3u: { return x / (1.0 + exp(-1.702 * x)); }
+    case 4u: { return max(x, 0.0); }
+    default: { return x; }
+  }
+}
+`;
 }

@@ -9,47 +9,57 @@ const TILE_M = 64;
 const TILE_N = 64;
 const TILE_K = 16;
 
-export interface MatmulVariant {
-  storage: StorageType;
-  activation: Activation;
-  hasBias: boolean;
-  hasResidual: boolean;
-}
+const ACTIVATION_CODES: Record<Activation, number> = { none: 0, gelu: 1, gelu_new: 2, quick_gelu: 3, relu: 4 };
+const HAS_BIAS = 1;
+const HAS_RESIDUAL = 2;
 
 /**
  * `out[m, n] = activate(Σ_k a[m·lda + k] · w[n, k] + bias[n]) + residual[m, n]`: a PyTorch
  * Linear (weight [out, in]) with its bias, activation and the following residual add
  * fused into the epilogue. 16×16 threads each own a 4×4 block of a 64×64 tile; A and W
  * tiles are staged through workgroup memory K-major so the inner loop reads broadcasts.
+ * Bias, residual and the activation are uniform switches, not compile-time variants:
+ * one pipeline per storage type, because SwiftShader needs seconds per matmul compile.
  */
-export function matmulShader(variant: MatmulVariant): string {
-  let binding = 1;
-  const bind = (name: string, access: 'read' | 'read_write') =>
-    `@group(0) @binding(${binding++}) var<storage, ${access}> ${name}: array<T>;`;
-  const declarations = [
-    bind('a', 'read'),
-    bind('w', 'read'),
-    variant.hasBias ? bind('bias', 'read') : '',
-    variant.hasResidual ? bind('residual', 'read') : '',
-    bind('out', 'read_write'),
-  ].join('\n');
-  return /* wgsl */ `${wgslHeader(variant.storage)}
-struct Params { M: u32, N: u32, K: u32, lda: u32 }
+export function matmulShader(storage: StorageType): string {
+  return /* wgsl */ `${wgslHeader(storage)}
+struct Params { M: u32, N: u32, K: u32, lda: u32, flags: u32, activation: u32 }
 @group(0) @binding(0) var<uniform> p: Params;
-${declarations}
-${activationWgsl(variant.activation)}
+@group(0) @binding(1) var<storage, read> a: array<T>;
+@group(0) @binding(2) var<storage, read> w: array<T>;
+@group(0) @binding(3) var<storage, read> bias: array<T>;
+@group(0) @binding(4) var<storage, read> residual: array<T>;
+@group(0) @binding(5) var<storage, read_write> out: array<T>;
+${activationWgsl()}
 const TM = ${TILE_M}u;
 const TN = ${TILE_N}u;
 const TK = ${TILE_K}u;
-var<workgroup> tileA: array<f32, ${TILE_M * TILE_K}>;
-var<workgroup> tileW: array<f32, ${TILE_N * TILE_K}>;
+// K-major tiles of vec4: one load gives a thread its 4 rows (or 4 columns) at depth k.
+var<workgroup> tileA: array<vec4<f32>, ${(TILE_M * TILE_K) / 4}>;
+var<workgroup> tileW: array<vec4<f32>, ${(TILE_N * TILE_K) / 4}>;
+
+fn store(gm: u32, n0: u32, acc: vec4<f32>) {
+  if (gm >= p.M) { return; }
+  for (var j = 0u; j < 4u; j++) {
+    let gn = n0 + j;
+    if (gn >= p.N) { return; }
+    var v = acc[j];
+    if ((p.flags & ${HAS_BIAS}u) != 0u) { v = v + f32(bias[gn]); }
+    v = activate(p.activation, v);
+    if ((p.flags & ${HAS_RESIDUAL}u) != 0u) { v = v + f32(residual[gm * p.N + gn]); }
+    out[gm * p.N + gn] = T(v);
+  }
+}
 
 @compute @workgroup_size(16, 16, 1)
 fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>) {
   let tid = lid.y * 16u + lid.x;
   let m0 = wid.y * TM;
   let n0 = wid.x * TN;
-  var acc: array<array<f32, 4>, 4>;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
   for (var k0 = 0u; k0 < p.K; k0 += TK) {
     for (var i = 0u; i < 4u; i++) {
       let e = tid + i * 256u;
@@ -59,41 +69,29 @@ fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid
       let gm = m0 + r;
       var av = 0.0;
       if (gm < p.M && gk < p.K) { av = f32(a[gm * p.lda + gk]); }
-      tileA[kk * TM + r] = av;
+      tileA[kk * (TM / 4u) + r / 4u][r % 4u] = av;
       let gn = n0 + r;
       var wv = 0.0;
       if (gn < p.N && gk < p.K) { wv = f32(w[gn * p.K + gk]); }
-      tileW[kk * TN + r] = wv;
+      tileW[kk * (TN / 4u) + r / 4u][r % 4u] = wv;
     }
     workgroupBarrier();
     for (var kk = 0u; kk < TK; kk++) {
-      var ar: array<f32, 4>;
-      var wr: array<f32, 4>;
-      for (var i = 0u; i < 4u; i++) {
-        ar[i] = tileA[kk * TM + lid.y * 4u + i];
-        wr[i] = tileW[kk * TN + lid.x * 4u + i];
-      }
-      for (var i = 0u; i < 4u; i++) {
-        for (var j = 0u; j < 4u; j++) {
-          acc[i][j] = acc[i][j] + ar[i] * wr[j];
-        }
-      }
+      let ar = tileA[kk * (TM / 4u) + lid.y];
+      let wr = tileW[kk * (TN / 4u) + lid.x];
+      acc0 += ar.x * wr;
+      acc1 += ar.y * wr;
+      acc2 += ar.z * wr;
+      acc3 += ar.w * wr;
     }
     workgroupBarrier();
   }
-  for (var i = 0u; i < 4u; i++) {
-    let gm = m0 + lid.y * 4u + i;
-    if (gm >= p.M) { continue; }
-    for (var j = 0u; j < 4u; j++) {
-      let gn = n0 + lid.x * 4u + j;
-      if (gn >= p.N) { continue; }
-      var v = acc[i][j];
-      ${variant.hasBias ? 'v = v + f32(bias[gn]);' : ''}
-      v = activate(v);
-      ${variant.hasResidual ? 'v = v + f32(residual[gm * p.N + gn]);' : ''}
-      out[gm * p.N + gn] = T(v);
-    }
-  }
+  let row = m0 + lid.y * 4u;
+  let col = n0 + lid.x * 4u;
+  store(row, col, acc0);
+  store(row + 1u, col, acc1);
+  store(row + 2u, col, acc2);
+  store(row + 3u, col, acc3);
 }
 `;
 }
@@ -118,17 +116,10 @@ export function recordMatmul(builder: PlanBuilder, args: MatmulArgs, label = 'ma
   const M = args.rows ?? args.a.dims[0];
   const lda = args.lda ?? K;
   const out = builder.tensor([M, N], args.storage, label);
-  const source = matmulShader({
-    storage: args.storage,
-    activation: args.activation ?? 'none',
-    hasBias: args.bias !== undefined,
-    hasResidual: args.residual !== undefined,
-  });
-  const buffers = [args.a.buffer, args.weight.buffer];
-  if (args.bias) buffers.push(args.bias.buffer);
-  if (args.residual) buffers.push(args.residual.buffer);
-  buffers.push(out.buffer);
-  const uniforms = new Uint32Array([M, N, K, lda]).buffer;
-  builder.dispatch(label, source, buffers, uniforms, [Math.ceil(N / TILE_N), Math.ceil(M / TILE_M), 1]);
+  const flags = (args.bias ? HAS_BIAS : 0) | (args.residual ? HAS_RESIDUAL : 0);
+  const uniforms = new Uint32Array([M, N, K, lda, flags, ACTIVATION_CODES[args.activation ?? 'none']]).buffer;
+  // Absent operands are bound to a placeholder that the flags keep the kernel from reading.
+  const buffers = [args.a.buffer, args.weight.buffer, (args.bias ?? args.a).buffer, (args.residual ?? args.a).buffer, out.buffer];
+  builder.dispatch(label, matmulShader(args.storage), buffers, uniforms, [Math.ceil(N / TILE_N), Math.ceil(M / TILE_M), 1]);
   return out;
 }

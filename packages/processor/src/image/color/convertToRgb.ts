@@ -49,7 +49,7 @@ export function convertToRgb(image: DecodedImage): PixelBuffer {
         const nk = 255 - image.data[i * 4 + 3];
         for (let c = 0; c < 3; c++) {
           const v = nk - mulDiv255(image.data[i * 4 + c], nk);
-          out[i * 3 + c] = v < 0 ? 0 : v > 255 ? 255 : v;
+          out[i * 3 + c] = Math.min(255, Math.max(0, v));
         }
       }
       break;
@@ -67,7 +67,7 @@ export function convertToRgb(image: DecodedImage): PixelBuffer {
     case 'I':
       for (let i = 0; i < n; i++) {
         const raw = image.data[i];
-        const v = raw < 0 ? 0 : raw > 255 ? 255 : raw;
+        const v = Math.min(255, Math.max(0, raw));
         out[i * 3] = v;
         out[i * 3 + 1] = v;
         out[i * 3 + 2] = v;

@@ -15,14 +15,18 @@ export type ImageInput =
   | CanvasSource
   | RawImage;
 
-/** Which decoder handles JPEG bytes (PNG always uses this package's own decoder, which is exact). */
+/**
+ * Which decoder handles JPEG bytes (PNG always uses this package's own decoder, which is exact):
+ * `sharp` (libvips' libjpeg-turbo), `js` (this package's TypeScript port of libjpeg-turbo's islow IDCT,
+ * fancy upsampling and colour conversion) or `browser` (`createImageBitmap`).
+ */
 export type JpegDecoderChoice = 'auto' | 'sharp' | 'js' | 'browser';
 
 export interface LoadImageOptions {
   /** Rotate/flip by the EXIF Orientation tag like `ImageOps.exif_transpose`. Default `false`, as in HF. */
   readonly applyExifOrientation?: boolean;
   /**
-   * JPEG decoder. `auto` (default): sharp where it loads (Node), else the browser's decoder, else jpeg-js.
+   * JPEG decoder. `auto` (default): sharp where it loads (Node), else the TypeScript decoder (`js`).
    */
   readonly jpegDecoder?: JpegDecoderChoice;
 }

@@ -1,11 +1,19 @@
 const ORIENTATION_TAG = 0x0112;
 
+export interface ExifOrientationEntry {
+  /** Orientation 1–8. */
+  readonly value: number;
+  /** Byte offset of the SHORT value inside the block passed in. */
+  readonly offset: number;
+  readonly littleEndian: boolean;
+}
+
 /**
- * The Orientation tag (1–8) of IFD0 in an EXIF block (a TIFF structure, optionally preceded by the
+ * Finds the Orientation tag of IFD0 in an EXIF block (a TIFF structure, optionally preceded by the
  * `Exif\0\0` marker JPEG APP1 segments carry). `undefined` when absent or unreadable: a damaged EXIF
  * block does not make the image unreadable (PIL ignores it too).
  */
-export function readExifOrientation(block: Uint8Array): number | undefined {
+export function findExifOrientation(block: Uint8Array): ExifOrientationEntry | undefined {
   let start = 0;
   if (block.length >= 6 && block[0] === 0x45 && block[1] === 0x78 && block[2] === 0x69 && block[3] === 0x66 && block[4] === 0 && block[5] === 0) {
     start = 6;
@@ -23,9 +31,13 @@ export function readExifOrientation(block: Uint8Array): number | undefined {
     const e = ifd + 2 + i * 12;
     if (e + 12 > view.byteLength) return undefined;
     if (view.getUint16(e, little) !== ORIENTATION_TAG) continue;
-    const type = view.getUint16(e + 2, little);
-    const value = type === 3 ? view.getUint16(e + 8, little) : type === 4 ? view.getUint32(e + 8, little) : undefined;
-    return value !== undefined && value >= 1 && value <= 8 ? value : undefined;
+    if (view.getUint16(e + 2, little) !== 3) return undefined;
+    const value = view.getUint16(e + 8, little);
+    return value >= 1 && value <= 8 ? { value, offset: start + e + 8, littleEndian: little } : undefined;
   }
   return undefined;
+}
+
+export function readExifOrientation(block: Uint8Array): number | undefined {
+  return findExifOrientation(block)?.value;
 }

@@ -29,7 +29,7 @@ export function precomputeCoefficients(
 ): AxisCoefficients {
   const box0 = Math.fround(in0);
   const scale = Math.fround(Math.fround(in1) - box0) / outSize;
-  const filterScale = scale < 1.0 ? 1.0 : scale;
+  const filterScale = Math.max(1.0, scale);
   const support = kernel.support * filterScale;
   const taps = Math.ceil(support) * 2 + 1;
   const bounds = new Int32Array(outSize * 2);

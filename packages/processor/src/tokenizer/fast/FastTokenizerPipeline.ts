@@ -23,8 +23,8 @@ export class FastTokenizerPipeline {
   readonly model: UnigramModel;
   readonly addedTokens: AddedTokenJson[];
   readonly postProcessor: PostProcessor | null;
-  private readonly rawMatcher: AddedTokenMatcher;
-  private readonly normalizedMatcher: AddedTokenMatcher;
+  private rawMatcher!: AddedTokenMatcher;
+  private normalizedMatcher!: AddedTokenMatcher;
   private readonly normalize: NormalizeFn;
   private readonly preTokenizer: MetaspacePreTokenizer | null;
   private readonly decoder: DecoderJson | null;
@@ -35,7 +35,7 @@ export class FastTokenizerPipeline {
   constructor(json: TokenizerJson) {
     if (!json || typeof json !== 'object') throw new TokenizerFileError(FILE, 'expected a JSON object');
     const model = json.model;
-    if (!model || model.type !== 'Unigram') {
+    if (model?.type !== 'Unigram') {
       throw new UnsupportedTokenizerError(FILE, `model.type ${JSON.stringify(model?.type)} is not supported (only Unigram)`);
     }
     if (!Array.isArray(model.vocab)) throw new TokenizerFileError(FILE, 'model.vocab must be an array of [piece, score]');
@@ -57,13 +57,35 @@ export class FastTokenizerPipeline {
     if (this.decoder && this.decoder.type !== 'Metaspace') {
       throw new UnsupportedTokenizerError(FILE, `decoder.type ${JSON.stringify(this.decoder.type)} is not supported`);
     }
-    this.addedTokens = json.added_tokens ?? [];
-    for (const t of this.addedTokens) {
+    this.addedTokens = [];
+    for (const t of json.added_tokens ?? []) {
       if (typeof t.content !== 'string' || !Number.isInteger(t.id)) throw new TokenizerFileError(FILE, 'added_tokens entries need id and content');
-      this.addedById.set(t.id, t);
-      this.addedByContent.set(t.content, t.id);
-      if (t.special) this.specialContents.add(t.content);
+      this.register(t);
     }
+    this.refreshMatchers();
+  }
+
+  /**
+   * `Tokenizer::add_tokens`: a token already known keeps its id (its flags are replaced), a new
+   * one gets the next id after the vocabulary. Returns the id.
+   */
+  addToken(token: Omit<AddedTokenJson, 'id'>): number {
+    const id = this.tokenToId(token.content) ?? Math.max(this.model.size, ...[...this.addedById.keys()].map((k) => k + 1));
+    const existing = this.addedTokens.findIndex((t) => t.content === token.content);
+    if (existing >= 0) this.addedTokens.splice(existing, 1);
+    this.register({ ...token, id });
+    this.refreshMatchers();
+    return id;
+  }
+
+  private register(t: AddedTokenJson): void {
+    this.addedTokens.push(t);
+    this.addedById.set(t.id, t);
+    this.addedByContent.set(t.content, t.id);
+    if (t.special) this.specialContents.add(t.content);
+  }
+
+  private refreshMatchers(): void {
     this.rawMatcher = new AddedTokenMatcher(this.addedTokens.filter((t) => !t.normalized));
     this.normalizedMatcher = new AddedTokenMatcher(
       this.addedTokens.filter((t) => t.normalized).map((t) => ({ ...t, content: this.normalize(t.content) })),

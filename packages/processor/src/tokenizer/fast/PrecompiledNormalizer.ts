@@ -2,6 +2,7 @@ import type { PrecompiledCharsmap } from '../normalizer/PrecompiledCharsmap.js';
 import { utf8Decode, utf8Encode } from '../unicode/utf8.js';
 import { splitGraphemes } from '../unicode/graphemes.js';
 
+
 /**
  * Hugging Face `tokenizers`' `Precompiled` normalizer, which applies the SentencePiece charsmap
  * differently from sentencepiece itself: per extended grapheme cluster, a cluster under 6 UTF-8
@@ -17,6 +18,16 @@ export class PrecompiledNormalizer {
 
   normalize(text: string): string {
     let out = '';
+    if (isAscii(text)) {
+      // In ASCII every character is its own grapheme cluster except CR LF (UAX #29 GB3), so the
+      // segmenter, the slowest step, can be skipped.
+      for (let i = 0; i < text.length; i++) {
+        const crlf = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10;
+        out += this.grapheme(crlf ? '\r\n' : text[i]);
+        if (crlf) i++;
+      }
+      return out;
+    }
     for (const g of splitGraphemes(text)) out += this.grapheme(g);
     return out;
   }
@@ -47,4 +58,9 @@ export class PrecompiledNormalizer {
     }
     return s;
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -59,7 +59,7 @@ export class SentencePieceNormalizer {
       if (!spec.removeExtraWhitespaces) isPrevSpace = false;
     }
 
-    let result = out;
+    const result = out;
     if (spec.removeExtraWhitespaces) {
       while (result.endsWith(space)) result.length -= space.length;
     }

@@ -14,11 +14,12 @@ export interface EncodedPiece {
 }
 
 /**
- * sentencepiece's unigram `Model::EncodeOptimized` (the default encoder since v0.1.96) plus the
- * unknown-run merging of `SentencePieceProcessor::Encode`. Arithmetic follows the C++ types:
- * path scores are stored as float32; a piece candidate is computed in double (the ternary with the
- * user-defined bonus promotes it) and compared before rounding, the unknown candidate in float32.
- * Ties keep the earlier candidate, i.e. the longest last piece.
+ * sentencepiece's unigram `Model::EncodeOptimized` (the default encoder) plus the unknown-run
+ * merging of `SentencePieceProcessor::Encode`. All path-score arithmetic is float32 — each sum is
+ * rounded before it is compared — which is what decides Viterbi ties (e.g. `4|00|0` vs `4|0|00`);
+ * checked against Google's sentencepiece (Python wheel 0.2.2) on 20,000 random strings, while
+ * float64 sums or unrounded comparisons disagree on some of them. Ties keep the earlier
+ * candidate, i.e. the longest last piece.
  */
 export class SentencePieceUnigram {
   private readonly trie = new ByteTrie();
@@ -61,8 +62,8 @@ export class SentencePieceUnigram {
         const p = pieces[id];
         if (p.type === PieceType.unused) return;
         const length = endPos - start;
-        const score = p.type === PieceType.userDefined ? length * this.maxScore - 0.1 : p.score;
-        const candidate = score + tillHere;
+        const score = p.type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : p.score;
+        const candidate = f32(score + tillHere);
         if (startsAt[endPos] === -1 || candidate > bestScore[endPos]) {
           bestScore[endPos] = f32(candidate);
           startsAt[endPos] = start;

@@ -26,7 +26,7 @@ export function oneCharLen(lead: number): number {
 export function validUtf8Length(bytes: Uint8Array, pos: number, end: number): number {
   const b0 = bytes[pos];
   if (b0 < 0x80) return 1;
-  const len = b0 >= 0xf0 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc0 ? 2 : 0;
+  const len = (b0 & 0xf8) === 0xf0 ? 4 : (b0 & 0xf0) === 0xe0 ? 3 : (b0 & 0xe0) === 0xc0 ? 2 : 0;
   if (len === 0 || pos + len > end) return 0;
   let cp = b0 & (0xff >> (len + 1));
   for (let i = 1; i < len; i++) {

@@ -1,0 +1,98 @@
+import { AltCLIPConfig } from '@altclip/config';
+import { AltCLIPModel, type AltCLIPBackend, Tensor, type WeightDType, initializeParameters, modelParameterSpecs } from '@altclip/core';
+import { BENCH_CONFIGS, type BenchConfigName } from './benchConfigs.js';
+
+export interface BenchOnnxOptions {
+  backend: AltCLIPBackend;
+  config?: BenchConfigName;
+  dtype?: WeightDType;
+  /** Forwarded to the towers' loaders (e.g. `{ attention: 'contrib' }`). */
+  backendOptions?: Record<string, unknown>;
+  /** Minimum measuring time per figure, in ms (default 3000; at least 2 runs). */
+  minTimeMs?: number;
+  seed?: number;
+}
+
+export interface BenchOnnxResult {
+  backend: string;
+  config: string;
+  dtype: WeightDType;
+  backendOptions: Record<string, unknown>;
+  /** Drawing the random weights (core's initialiser); not part of loading. */
+  initMs: number;
+  /** fromWeights (graph build or cache hit + session creation) until the first image and text embedding. */
+  loadToFirstEmbeddingMs: number;
+  imagesPerSecondBatch1: number;
+  imagesPerSecondBatch8: number;
+  textsPerSecondBatch8x16: number;
+  /** Process peak resident set size (Node's maxRSS), MiB. */
+  peakRssMiB: number | null;
+}
+
+async function throughput(items: number, minTimeMs: number, run: () => Promise<unknown>): Promise<number> {
+  await run();
+  let runs = 0;
+  const start = performance.now();
+  while (runs < 2 || performance.now() - start < minTimeMs) {
+    await run();
+    runs++;
+  }
+  return (runs * items * 1000) / (performance.now() - start);
+}
+
+function randomPixels(batch: number, size: number): Tensor<'float32'> {
+  const data = new Float32Array(batch * 3 * size * size);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37) * 1.5;
+  return new Tensor('float32', data, [batch, 3, size, size]);
+}
+
+function textBatch(batch: number, length: number): { inputIds: Tensor<'int64'>; attentionMask: Tensor<'int64'> } {
+  const ids = new BigInt64Array(batch * length);
+  for (let b = 0; b < batch; b++) {
+    ids[b * length] = 0n;
+    for (let t = 1; t < length - 1; t++) ids[b * length + t] = BigInt(5 + ((b * 131 + t * 17) % 2000));
+    ids[b * length + length - 1] = 2n;
+  }
+  return { inputIds: new Tensor('int64', ids, [batch, length]), attentionMask: new Tensor('int64', new BigInt64Array(batch * length).fill(1n), [batch, length]) };
+}
+
+/**
+ * Random-weight AltCLIP throughput through the public model API: images/s at
+ * batch 1 and 8, texts/s at batch 8 × 16 tokens, load-to-first-embedding time and
+ * peak RSS. Run one configuration per process for a meaningful peak RSS.
+ */
+export async function benchOnnx(options: BenchOnnxOptions): Promise<BenchOnnxResult> {
+  const configName = options.config ?? 'full';
+  const dtype = options.dtype ?? 'fp32';
+  const minTimeMs = options.minTimeMs ?? 3000;
+  const config = AltCLIPConfig.fromDict(BENCH_CONFIGS[configName] as unknown as Record<string, unknown>);
+  let t = performance.now();
+  const weights = initializeParameters(modelParameterSpecs(config), options.seed ?? 0);
+  const initMs = performance.now() - t;
+
+  t = performance.now();
+  const model = await AltCLIPModel.fromWeights(config, weights, { backend: options.backend, dtype, backendOptions: options.backendOptions, onWarning: () => {} });
+  weights.clear();
+  const size = config.vision_config.image_size;
+  await model.getImageFeatures({ pixelValues: randomPixels(1, size) });
+  await model.getTextFeatures(textBatch(1, 16));
+  const loadToFirstEmbeddingMs = performance.now() - t;
+
+  const one = randomPixels(1, size);
+  const eight = randomPixels(8, size);
+  const texts = textBatch(8, 16);
+  const result: BenchOnnxResult = {
+    backend: options.backend.name,
+    config: configName,
+    dtype,
+    backendOptions: options.backendOptions ?? {},
+    initMs: Math.round(initMs),
+    loadToFirstEmbeddingMs: Math.round(loadToFirstEmbeddingMs),
+    imagesPerSecondBatch1: await throughput(1, minTimeMs, () => model.getImageFeatures({ pixelValues: one })),
+    imagesPerSecondBatch8: await throughput(8, minTimeMs, () => model.getImageFeatures({ pixelValues: eight })),
+    textsPerSecondBatch8x16: await throughput(8, minTimeMs, () => model.getTextFeatures(texts)),
+    peakRssMiB: typeof process !== 'undefined' && process.resourceUsage ? Math.round(process.resourceUsage().maxRSS / 1024) : null,
+  };
+  await model.dispose();
+  return result;
+}

@@ -1,0 +1,92 @@
+import { ProcessorInputError } from './errors/ProcessorInputError.js';
+import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
+import type { ImageInput, LoadImageOptions } from './image/decode/ImageInput.js';
+import type { PixelValues } from './image/PixelValues.js';
+import { Callable } from './tokenizer/Callable.js';
+import {
+  type BatchEncoding,
+  type CallOptions,
+  type DecodeOptions,
+  type Encoding,
+  type IdsLike,
+  loadTokenizer,
+  type LoadTokenizerOptions,
+  type PreTrainedTokenizerBase,
+  type TensorEncoding,
+} from './tokenizer/index.js';
+
+/** Arguments of `processor({...})`: HF's `AltCLIPProcessor.__call__` keywords in camelCase. */
+export interface AltCLIPProcessorCall extends LoadImageOptions, Omit<CallOptions, 'textPair'> {
+  readonly text?: string | readonly string[];
+  readonly images?: ImageInput | readonly ImageInput[];
+}
+
+/**
+ * Text only → `{inputIds, attentionMask}` (the tokenizer's integer layout: `number[]`/`number[][]`, or int64
+ * tensors with `returnTensors: 'int64'`); images only → `{pixelValues}`; both → all three.
+ */
+export interface AltCLIPProcessorOutput {
+  inputIds?: Encoding['inputIds'] | BatchEncoding['inputIds'] | TensorEncoding['inputIds'];
+  attentionMask?: Encoding['attentionMask'] | BatchEncoding['attentionMask'] | TensorEncoding['attentionMask'];
+  pixelValues?: PixelValues;
+}
+
+// Merged with the class below so instances are callable.
+export interface AltCLIPProcessor {
+  // biome-ignore lint/style/useShorthandFunctionType: an interface (not a type alias) is needed to merge with the class
+  (args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput>;
+}
+
+/**
+ * HF's `AltCLIPProcessor` (transformers v4.47.1): an XLM-R tokenizer for text plus a `CLIPImageProcessor`
+ * for images, called like Python's: `await processor({ text, images, padding: true })`.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
+export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<AltCLIPProcessorOutput>> {
+  readonly imageProcessor: CLIPImageProcessor;
+  readonly tokenizer: PreTrainedTokenizerBase;
+
+  constructor(imageProcessor: CLIPImageProcessor, tokenizer: PreTrainedTokenizerBase) {
+    super();
+    this.imageProcessor = imageProcessor;
+    this.tokenizer = tokenizer;
+  }
+
+  /**
+   * Loads `preprocessor_config.json` and the tokenizer from a model folder (a path in Node, a URL anywhere).
+   * `prefer` picks `tokenizer.json` (`'fast'`, default, like HF) or `sentencepiece.bpe.model` (`'slow'`).
+   */
+  static async fromPretrained(dir: string | URL, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+    // One after the other so a folder missing both reports the processor config first, deterministically.
+    const imageProcessor = await CLIPImageProcessor.fromPretrained(dir);
+    return new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+  }
+
+  protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {
+    const { text, images, applyExifOrientation, jpegDecoder, ...textOptions } = args ?? {};
+    if (text === undefined && images === undefined) {
+      throw new ProcessorInputError('AltCLIPProcessor: you must specify either text or images');
+    }
+    const out: AltCLIPProcessorOutput = {};
+    if (text !== undefined) {
+      // One call path for every overload: the tokenizer decides the result shape from `text` and `returnTensors`.
+      const call = this.tokenizer as unknown as (t: string | readonly string[], o: CallOptions) => Encoding | BatchEncoding | TensorEncoding;
+      const encoding = call(text, textOptions);
+      out.inputIds = encoding.inputIds;
+      if (encoding.attentionMask !== undefined) out.attentionMask = encoding.attentionMask;
+    }
+    if (images !== undefined) {
+      const imageOptions = { ...(applyExifOrientation !== undefined && { applyExifOrientation }), ...(jpegDecoder !== undefined && { jpegDecoder }) };
+      out.pixelValues = (await this.imageProcessor.process(images, imageOptions)).pixelValues;
+    }
+    return out;
+  }
+
+  decode(ids: IdsLike, options?: DecodeOptions): string {
+    return this.tokenizer.decode(ids, options);
+  }
+
+  batchDecode(sequences: readonly IdsLike[], options?: DecodeOptions): string[] {
+    return this.tokenizer.batchDecode(sequences, options);
+  }
+}

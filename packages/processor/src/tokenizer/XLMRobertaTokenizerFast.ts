@@ -1,0 +1,166 @@
+import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
+import { cleanUpTokenization } from './cleanUpTokenization.js';
+import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
+import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
+import { type TokenizerSource, openSource, readJson } from './files/TokenizerFiles.js';
+
+export const TOKENIZER_JSON_FILE = 'tokenizer.json';
+
+/**
+ * transformers' `XLMRobertaTokenizerFast`: the `tokenizer.json` pipeline of Hugging Face
+ * `tokenizers` (ids identical to the Rust library, including where it differs from the slow
+ * tokenizer) with the config's `model_max_length` and special tokens.
+ */
+export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
+  readonly source = TOKENIZER_JSON_FILE;
+  readonly pipeline: FastTokenizerPipeline;
+
+  constructor(pipeline: FastTokenizerPipeline, config: TokenizerConfig) {
+    super(config);
+    this.pipeline = pipeline;
+    // As `PreTrainedTokenizerFast.__init__`: config tokens missing from tokenizer.json (or with
+    // other flags) are added, then special tokens the file does not know.
+    const same = (a: AddedTokenSpec, b: AddedTokenJson) =>
+      a.content === b.content && a.lstrip === !!b.lstrip && a.rstrip === !!b.rstrip && a.singleWord === !!b.single_word && a.normalized === !!b.normalized && a.special === !!b.special;
+    const toAdd: AddedTokenSpec[] = [];
+    for (const [, tok] of [...(config.addedTokensDecoder ?? new Map<number, AddedTokenSpec>())].sort((x, y) => x[0] - y[0])) {
+      if (!pipeline.addedTokens.some((t) => same(tok, t))) toAdd.push(tok);
+    }
+    const specials = [...SPECIAL_TOKEN_NAMES.map((k) => config.specialTokens[k]).filter((t): t is AddedTokenSpec => !!t), ...config.additionalSpecialTokens];
+    const known = new Set([...pipeline.addedTokens.map((t) => t.content), ...toAdd.map((t) => t.content)]);
+    for (const tok of specials) {
+      if (known.has(tok.content)) continue;
+      toAdd.push(tok);
+      known.add(tok.content);
+    }
+    const specialContents = new Set(specials.map((t) => t.content));
+    for (const tok of toAdd) {
+      pipeline.addToken({
+        content: tok.content,
+        lstrip: tok.lstrip,
+        rstrip: tok.rstrip,
+        single_word: tok.singleWord,
+        normalized: tok.normalized,
+        special: tok.special || specialContents.has(tok.content),
+      });
+    }
+  }
+
+  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
+  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizerFast> {
+    const reader = openSource(source);
+    const json = await readJson(reader, TOKENIZER_JSON_FILE);
+    if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);
+    const config = await readTokenizerConfig(reader);
+    return new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+  }
+
+  get padTokenId(): number | null {
+    return this.pipeline.tokenToId(this.config.specialTokens.pad_token?.content ?? '<pad>') ?? null;
+  }
+
+  get length(): number {
+    return this.pipeline.size;
+  }
+
+  get vocabSize(): number {
+    return this.pipeline.model.size;
+  }
+
+  getVocab(): Record<string, number> {
+    const vocab: Record<string, number> = {};
+    this.pipeline.model.vocab.forEach(([t], id) => {
+      vocab[t] = id;
+    });
+    for (const t of this.pipeline.addedTokens) vocab[t.content] = t.id;
+    return vocab;
+  }
+
+  get allSpecialIds(): number[] {
+    const toks = [...SPECIAL_TOKEN_NAMES.map((k) => this.config.specialTokens[k]?.content).filter((t): t is string => !!t), ...this.config.additionalSpecialTokens.map((t) => t.content)];
+    return [...new Set(toks.map((t) => this.convertTokenToId(t)))];
+  }
+
+  tokenize(text: string): string[] {
+    return this.pipeline.encode(text).tokens;
+  }
+
+  convertTokensToIds(tokens: string): number;
+  convertTokensToIds(tokens: readonly string[]): number[];
+  convertTokensToIds(tokens: string | readonly string[]): number | number[] {
+    return typeof tokens === 'string' ? this.convertTokenToId(tokens) : tokens.map((t) => this.convertTokenToId(t));
+  }
+
+  convertIdsToTokens(ids: number, skipSpecialTokens?: boolean): string;
+  convertIdsToTokens(ids: IdsLike, skipSpecialTokens?: boolean): string[];
+  convertIdsToTokens(ids: number | IdsLike, skipSpecialTokens = false): string | string[] {
+    if (typeof ids === 'number') return this.idToToken(ids);
+    const special = new Set(skipSpecialTokens ? this.allSpecialIds : []);
+    return idsToNumbers(ids)
+      .filter((id) => !special.has(id))
+      .map((id) => this.idToToken(id));
+  }
+
+  /** Rust `Tokenizer::decode` (Metaspace decoder; unknown ids dropped), then optional clean-up. */
+  decode(ids: IdsLike, options: DecodeOptions = {}): string {
+    const text = this.pipeline.decode(idsToNumbers(ids), options.skipSpecialTokens ?? false);
+    return (options.cleanUpTokenizationSpaces ?? this.config.cleanUpTokenizationSpaces) ? cleanUpTokenization(text) : text;
+  }
+
+  protected textToIds(text: string): number[] {
+    return this.pipeline.encode(text).ids;
+  }
+
+  protected numSpecialTokensToAdd(pair: boolean): number {
+    return this.pipeline.postProcessor?.addedTokens(pair) ?? 0;
+  }
+
+  protected buildInputsWithSpecialTokens(ids: number[], pairIds: number[] | null): number[] {
+    if (this.pipeline.postProcessor) return this.pipeline.postProcessor.apply(ids, pairIds);
+    return pairIds ? [...ids, ...pairIds] : ids;
+  }
+
+  /** Rust `truncate_encodings` (pairs: both cut to about half when both are long). */
+  protected truncateSequences(ids: number[], pairIds: number[] | null, numToRemove: number, strategy: TruncationStrategy, maxForSequences: number): [number[], number[] | null] {
+    if (maxForSequences < 0) {
+      throw new TokenizerArgumentError('maxLength', `must be at least the ${this.numSpecialTokensToAdd(pairIds !== null)} special tokens the post-processor adds`);
+    }
+    const left = this.config.truncationSide === 'left';
+    const keep = (s: number[], n: number) => (left ? s.slice(s.length - n) : s.slice(0, n));
+    if (strategy === 'longest_first') {
+      if (pairIds === null) return [keep(ids, ids.length - numToRemove), null];
+      let n1 = ids.length;
+      let n2 = pairIds.length;
+      const swap = n1 > n2;
+      if (swap) [n1, n2] = [n2, n1];
+      n2 = n1 > maxForSequences ? n1 : Math.max(n1, maxForSequences - n1);
+      if (n1 + n2 > maxForSequences) {
+        n1 = Math.floor(maxForSequences / 2);
+        n2 = n1 + (maxForSequences % 2);
+      }
+      if (swap) [n1, n2] = [n2, n1];
+      return [keep(ids, Math.min(n1, ids.length)), keep(pairIds, Math.min(n2, pairIds.length))];
+    }
+    const target = strategy === 'only_first' ? ids : pairIds;
+    if (target === null) throw new TokenizerArgumentError('truncation', 'only_second needs a second sequence (textPair)');
+    if (target.length <= numToRemove) {
+      throw new TokenizerArgumentError('truncation', `cannot remove ${numToRemove} tokens from a sequence of ${target.length} (${strategy})`);
+    }
+    const cut = keep(target, target.length - numToRemove);
+    return strategy === 'only_first' ? [cut, pairIds] : [ids, cut];
+  }
+
+  private convertTokenToId(token: string): number {
+    const id = this.pipeline.tokenToId(token);
+    if (id !== undefined) return id;
+    return this.pipeline.tokenToId(this.config.specialTokens.unk_token?.content ?? '<unk>') ?? this.pipeline.model.unkId ?? 0;
+  }
+
+  private idToToken(id: number): string {
+    const t = this.pipeline.idToToken(id);
+    if (t === undefined) throw new RangeError(`token id ${id} is out of range (0..${this.pipeline.size - 1})`);
+    return t;
+  }
+}
