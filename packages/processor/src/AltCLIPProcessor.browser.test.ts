@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
-import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from './testing/fixture.js';
-import { maxAbsDiff } from './testing/pixelChecks.js';
+import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from './test-support/fixture.js';
+import { maxAbsDiff } from './test-support/pixelChecks.js';
 
 describe('browser: AltCLIPProcessor over HTTP', () => {
   it('fromPretrained(URL) and one call give the fixture’s ids, mask and pixel values', async () => {

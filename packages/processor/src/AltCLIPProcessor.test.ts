@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
 import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
-import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from './testing/fixture.js';
-import { maxAbsDiff } from './testing/pixelChecks.js';
+import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from './test-support/fixture.js';
+import { maxAbsDiff } from './test-support/pixelChecks.js';
 
 const dir = fileURLToPath(fixtureUrl(''));
 let processor: AltCLIPProcessor;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLIPImageProcessor } from '../image/CLIPImageProcessor.js';
 import { loadImage } from '../image/decode/loadImage.js';
-import { fixtureBytes, fixtureUrl } from '../testing/fixture.js';
+import { fixtureBytes, fixtureUrl } from '../test-support/fixture.js';
 import { ImageDecodeError } from './ImageDecodeError.js';
 import { InvalidImageError } from './InvalidImageError.js';
 import { ProcessorConfigError } from './ProcessorConfigError.js';

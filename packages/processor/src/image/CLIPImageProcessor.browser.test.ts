@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureBytes, fixtureUrl } from '../testing/fixture.js';
-import { levelAgreement, maxAbsDiff, rgbFromTensor, uint8FromPixelValues } from '../testing/pixelChecks.js';
+import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureBytes, fixtureUrl } from '../test-support/fixture.js';
+import { levelAgreement, maxAbsDiff, rgbFromTensor, uint8FromPixelValues } from '../test-support/pixelChecks.js';
 import { CLIPImageProcessor } from './CLIPImageProcessor.js';
 import { convertToRgb } from './color/convertToRgb.js';
 import type { CLIPImageProcessorDict } from './config/CLIPImageProcessorConfig.js';
@@ -81,6 +81,21 @@ describe('browser: decoding', () => {
     expect(js).toEqual({ maxDiff: 0, differing: 0, share: 0 });
     // Chromium decodes with libjpeg-turbo too; other browsers' codecs may not, so only a bound is asserted.
     expect(browser.maxDiff).toBeLessThanOrEqual(2);
+  });
+
+  it('Blob and HTMLImageElement inputs', async () => {
+    const { loadImage } = await import('./decode/loadImage.js');
+    for (const file of ['chelsea.png', 'chelsea.jpg']) {
+      const expected = (await expectedTensor(`image/decoded_rgb/${file}`)).data as Uint8Array;
+      const blob = new Blob([(await fixtureBytes(`images/${file}`)) as Uint8Array<ArrayBuffer>]);
+      expect(levelAgreement((await loadImage(blob)).data, expected).differing, file).toBe(0);
+    }
+    // An <img> is decoded by the browser and read back through a canvas: exact for this opaque PNG.
+    const img = new Image();
+    img.src = fixtureUrl('images/exact_30x30.png').href;
+    await img.decode();
+    const expected = (await expectedTensor('image/decoded_rgb/exact_30x30.png')).data as Uint8Array;
+    expect(levelAgreement((await loadImage(img)).data, expected).differing).toBe(0);
   });
 
   it('ImageData and canvas inputs give the raw RGBA pixels (alpha dropped)', async () => {

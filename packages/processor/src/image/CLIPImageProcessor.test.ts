@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from '../testing/fixture.js';
-import { levelAgreement, maxAbsDiff, rgbFromTensor, uint8FromPixelValues } from '../testing/pixelChecks.js';
+import { expectedJson, expectedTensor, FIXTURE_IMAGES, fixtureUrl } from '../test-support/fixture.js';
+import { levelAgreement, maxAbsDiff, rgbFromTensor, uint8FromPixelValues } from '../test-support/pixelChecks.js';
 import { CLIPImageProcessor } from './CLIPImageProcessor.js';
 import type { CLIPImageProcessorDict } from './config/CLIPImageProcessorConfig.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectedTensor, FIXTURE_IMAGES, fixtureBytes } from '../../testing/fixture.js';
-import { levelAgreement } from '../../testing/pixelChecks.js';
+import { expectedTensor, FIXTURE_IMAGES, fixtureBytes } from '../../test-support/fixture.js';
+import { levelAgreement } from '../../test-support/pixelChecks.js';
 import { convertToRgb } from '../color/convertToRgb.js';
 import { decodeImageBytes } from './decodeImageBytes.js';
 
