@@ -20,6 +20,8 @@ export const BUNDLED_MODEL_FILES = [
 ];
 export const SAMPLE_IMAGES = ['chelsea.png', 'astronaut.png'];
 
+const crossOriginIsolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   root: demoDir,
   // No SPA fallback: a missing model file must be a 404, not index.html.
@@ -39,6 +41,8 @@ export default defineConfig({
   // ORT-web finds its .wasm next to its own module (`new URL(…, import.meta.url)`); pre-bundling
   // would move the module away from the binaries.
   optimizeDeps: { exclude: ['onnxruntime-web'] },
-  server: { fs: { allow: [repoRoot] } },
+  // Cross-origin isolation gives the page SharedArrayBuffer, so ORT's and tfjs's wasm runtimes can use threads.
+  server: { fs: { allow: [repoRoot] }, headers: crossOriginIsolation },
+  preview: { headers: crossOriginIsolation },
   build: { outDir: '../dist-demo', emptyOutDir: true, chunkSizeWarningLimit: 4096 },
 });

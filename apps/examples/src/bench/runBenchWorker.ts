@@ -32,6 +32,10 @@ export async function runBenchWorker(options: BenchWorkerOptions): Promise<Bench
   const { config, progress, secondsPerMeasurement: budget } = options;
   const t0 = now();
   const backend = await createBackend(options.backend);
+  if (!backend.capabilities.dtypes.includes(options.dtype)) {
+    const none = { images_per_s_b1: null, images_per_s_b8: null, texts_per_s_b8: null, peak_rss_bytes: null, load_s: null };
+    return { backend: options.backend, dtype: options.dtype, ...none, note: `${options.backend} does not offer ${options.dtype} (capabilities: ${backend.capabilities.dtypes.join(', ')})` };
+  }
   progress(`${options.backend}/${options.dtype}: drawing random weights and loading`);
   const initStart = now();
   // fromConfig draws the weights, then hands them to the backend; split the two by timing the draw alone.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WeightDType } from '@altclip/core';
-import { BACKEND_NAMES, isBackendName } from '../backends/backendNames.js';
+import { BACKEND_NAMES, type BackendName, isBackendName } from '../backends/backendNames.js';
 import { benchConfig } from '../bench/benchConfig.js';
 import type { BenchReport, BenchResult } from '../bench/BenchResult.js';
 import { formatBenchTable } from '../bench/formatBenchTable.js';
@@ -15,6 +15,9 @@ import { defineCommand } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';
 
 const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
+// tfjs-cpu (plain JavaScript kernels) needs minutes per full-size image; `reference` is float64 TypeScript.
+// Both stay available with --backends.
+const DEFAULT_BACKENDS: readonly BackendName[] = ['onnx', 'onnx-web', 'tfjs', 'webgpu'];
 const launcher = fileURLToPath(new URL('../../bin/altclip.js', import.meta.url));
 // The examples app lives in the monorepo; the processor's benchmark is a build output there, not a public export.
 const processorBench = fileURLToPath(new URL('../../../../packages/processor/dist/bench/runBench.js', import.meta.url));
@@ -85,11 +88,11 @@ export const benchCommand = defineCommand({
   usage: '[--config baai|<config.json>] [--backends <name>…] [--dtype <dtype>…] [--json]',
   options: {
     config: { type: 'string', description: 'architecture: "baai" or a config.json / model folder', default: 'baai', valueName: 'config' },
-    backends: { type: 'list', description: `backends to run (${BACKEND_NAMES.filter((b) => b !== 'reference').join(', ')})`, valueName: 'name' },
-    dtype: { type: 'list', description: 'weight dtypes (fp32, fp16, int8); a backend that lacks one reports it', valueName: 'dtype' },
+    backends: { type: 'list', description: `backends to run (default ${DEFAULT_BACKENDS.join(', ')}; any of ${BACKEND_NAMES.join(', ')})`, valueName: 'name' },
+    dtype: { type: 'list', description: 'weight dtypes (default fp32 fp16 int8); a backend without one says so in its row', valueName: 'dtype' },
     json: { type: 'boolean', description: 'print the JSON report instead of a table' },
     seconds: { type: 'number', description: 'time budget per measurement, seconds', default: 20 },
-    baseline: { type: 'boolean', description: 'also run the eager-PyTorch baseline (bench/pytorch_altclip.py) when python3-torch is installed' },
+    'no-baseline': { type: 'boolean', description: 'skip the eager-PyTorch baseline row (bench/pytorch_altclip.py; runs when python3-torch is installed)' },
     threads: { type: 'number', description: 'threads for the PyTorch baseline (the JS runtimes use their defaults)', default: 2 },
     'skip-processor': { type: 'boolean', description: "skip @altclip/processor's benchmark (image pipeline and tokenizer throughput)" },
     'in-process': { type: 'boolean', description: 'run in this process (no per-backend peak RSS; for tests)' },
@@ -101,8 +104,8 @@ export const benchCommand = defineCommand({
     const config = await benchConfig(configSpec).catch((error: Error) => {
       throw new CliError(`--config ${o.config}: ${error.message}`);
     });
-    const backends = o.backends ? parseList(o.backends, BACKEND_NAMES, 'backend') : BACKEND_NAMES.filter((b) => b !== 'reference');
-    const dtypes = o.dtype ? parseList(o.dtype, DTYPES, 'dtype') : ['fp32' as WeightDType];
+    const backends = o.backends ? parseList(o.backends, BACKEND_NAMES, 'backend') : DEFAULT_BACKENDS;
+    const dtypes = o.dtype ? parseList(o.dtype, DTYPES, 'dtype') : [...DTYPES];
     const seconds = Number(o.seconds);
     const progress = (message: string) => io.stderr(`[bench] ${message}\n`);
 
@@ -132,7 +135,7 @@ export const benchCommand = defineCommand({
         results.push(result);
       }
     }
-    if (o.baseline) {
+    if (!o['no-baseline'] && !o['in-process']) {
       if (!pytorchAvailable()) {
         progress('pytorch baseline skipped: python3-torch is not installed (apt-get install python3-torch)');
       } else {

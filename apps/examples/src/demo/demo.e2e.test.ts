@@ -84,8 +84,8 @@ beforeAll(async () => {
   });
   expected = await nodeProbabilities();
   await page.goto(started.url);
-  // The script fills the backend list; without it the page never loaded.
-  await page.waitForSelector('#backend option', { state: 'attached', timeout: 15_000 });
+  // The script fills the backend list; on a cold cache Vite first pre-bundles the runtimes (tens of seconds under load).
+  await page.waitForSelector('#backend option', { state: 'attached', timeout: 90_000 });
   await page.setInputFiles('#image-input', imagePath);
   await page.fill('#labels', LABELS.join('\n'));
   await page.fill('#template', TEMPLATE);
