@@ -65,7 +65,7 @@ export { matchStateDict, remapCheckpointKeys, towerWeights } from './weights/mat
 export { SeededNormal } from './random/SeededNormal.js';
 
 // Model files (local directory, Hub, memory)
-export type { LoadProgress, ModelFiles, ResolveOptions } from './loading/ModelFiles.js';
+export { type LoadProgress, type ModelFiles, type ResolveOptions, readFileBytes } from './loading/ModelFiles.js';
 export { type ModelSource, resolveModelFiles } from './loading/resolveModelFiles.js';
 export { memoryFiles } from './loading/memoryFiles.js';
 export { loadCheckpoint } from './loading/loadCheckpoint.js';

@@ -64,3 +64,31 @@ describe('AltCLIPProcessor', () => {
     await expect(AltCLIPProcessor.fromPretrained(fileURLToPath(fixtureUrl('images')))).rejects.toThrow(ProcessorConfigError);
   });
 });
+
+describe('AltCLIPProcessor.fromFiles', () => {
+  const reads: string[] = [];
+  const reader = async (name: string) => {
+    reads.push(name);
+    const { readFile } = await import('node:fs/promises');
+    try {
+      return new Uint8Array(await readFile(`${dir}/${name}`));
+    } catch {
+      return null;
+    }
+  };
+
+  it("gives the fixture's ids and pixels from files read by name, reading only the preferred tokenizer file", async () => {
+    const fromFiles = await AltCLIPProcessor.fromFiles(reader, { name: 'fixture', prefer: 'slow' });
+    expect(reads).toContain('sentencepiece.bpe.model');
+    expect(reads).not.toContain('tokenizer.json');
+    const out = await fromFiles({ text: texts, images: fixtureUrl('images/chelsea.png'), padding: true, truncation: true, maxLength: 64 });
+    const ids = await expectedTensor('tokenizer/batch/input_ids');
+    expect((out.inputIds as number[][]).flat()).toEqual(Array.from(ids.data as BigInt64Array, Number));
+    const want = await expectedTensor('image/pixel_values/chelsea.png');
+    expect(maxAbsDiff(out.pixelValues!.data, want.data as Float32Array)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('names the missing preprocessor config', async () => {
+    await expect(AltCLIPProcessor.fromFiles(async () => null, { name: 'empty-folder' })).rejects.toThrow(/empty-folder\/preprocessor_config\.json/);
+  });
+});

@@ -1,5 +1,7 @@
+import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
-import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
+import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
+import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorConfig.js';
 import type { ImageInput, LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
 import { Callable } from './tokenizer/Callable.js';
@@ -12,8 +14,15 @@ import {
   loadTokenizer,
   type LoadTokenizerOptions,
   type PreTrainedTokenizerBase,
+  SENTENCEPIECE_FILE,
   type TensorEncoding,
+  TOKENIZER_JSON_FILE,
 } from './tokenizer/index.js';
+
+/** Reads one file of a model folder by name; null when the folder has no such file. */
+export type ModelFileReader = (filename: string) => Promise<Uint8Array | null>;
+
+const TOKENIZER_EXTRAS = ['tokenizer_config.json', 'special_tokens_map.json'];
 
 /** Arguments of `processor({...})`: HF's `AltCLIPProcessor.__call__` keywords in camelCase. */
 export interface AltCLIPProcessorCall extends LoadImageOptions, Omit<CallOptions, 'textPair'> {
@@ -60,6 +69,39 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
     // One after the other so a folder missing both reports the processor config first, deterministically.
     const imageProcessor = await CLIPImageProcessor.fromPretrained(dir);
     return new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+  }
+
+  /**
+   * From files that are neither a path nor a URL: a folder a user picked in a browser, a hub cache read
+   * through `@altclip/core`'s ModelFiles, bytes an app fetched itself. Only the tokenizer file `prefer`
+   * selects is read (the other one can be megabytes), falling back to the other when it is missing.
+   */
+  static async fromFiles(read: ModelFileReader, options: LoadTokenizerOptions & { name?: string } = {}): Promise<AltCLIPProcessor> {
+    const name = options.name ?? '<files>';
+    const configFile = `${name}/${PREPROCESSOR_CONFIG_FILE}`;
+    const configBytes = await read(PREPROCESSOR_CONFIG_FILE);
+    if (!configBytes) throw new ProcessorConfigError(configFile, `model folder has no ${PREPROCESSOR_CONFIG_FILE}`);
+    let dict: CLIPImageProcessorDict;
+    try {
+      dict = JSON.parse(new TextDecoder().decode(configBytes)) as CLIPImageProcessorDict;
+    } catch (error) {
+      throw new ProcessorConfigError(configFile, `invalid JSON (${(error as Error).message})`);
+    }
+    const files: Record<string, Uint8Array> = {};
+    const order = options.prefer === 'slow' ? [SENTENCEPIECE_FILE, TOKENIZER_JSON_FILE] : [TOKENIZER_JSON_FILE, SENTENCEPIECE_FILE];
+    for (const file of order) {
+      const bytes = await read(file);
+      if (bytes) {
+        files[file] = bytes;
+        break;
+      }
+    }
+    for (const file of TOKENIZER_EXTRAS) {
+      const bytes = await read(file);
+      if (bytes) files[file] = bytes;
+    }
+    const tokenizer = await loadTokenizer({ files }, { prefer: options.prefer });
+    return new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
   }
 
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {

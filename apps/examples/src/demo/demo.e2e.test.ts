@@ -22,8 +22,8 @@ const TEMPLATE = 'a photo of {}';
 /** Every backend of the page that runs in headless Chromium here (WebGPU through SwiftShader). */
 const BACKENDS = ['onnx-web-wasm', 'tfjs-wasm', 'tfjs-webgl', 'webgpu'];
 /**
- * Also pass here, but their first run compiles many shaders on SwiftShader (≈15 s for tfjs-webgpu, ≈25 s
- * for onnx-web-webgpu on this 2-core machine), which would take the test past its ~60 s budget.
+ * Also pass here, but their first run compiles many shaders on SwiftShader (6–15 s for tfjs-webgpu, 12–27 s
+ * for onnx-web-webgpu on this shared 2-core machine), which would take the test past its ~60 s budget.
  * ALTCLIP_DEMO_E2E_ALL=1 runs them too.
  */
 const SLOW_BACKENDS = ['onnx-web-webgpu', 'tfjs-webgpu'];
@@ -94,6 +94,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (page) {
     mkdirSync(dirname(screenshotPath), { recursive: true });
+    // A failed screenshot must not hide the failure the tests already reported.
     await page.screenshot({ path: screenshotPath, fullPage: true }).catch(() => {});
   }
   await browser?.close();
@@ -130,6 +131,16 @@ function expectNodeProbabilities(ranking: [string, number][]): void {
 }
 
 describe('browser demo in headless Chromium', () => {
+  it('names the field when the input cannot be used', async () => {
+    await page.fill('#labels', ' \n ');
+    await page.click('#run');
+    await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('error');
+    expect(await page.locator('#status').textContent()).toBe('DemoInputError: labels: enter at least one label, one per line');
+    // The page logs what it shows; that one was expected.
+    pageErrors.length = 0;
+    await page.fill('#labels', LABELS.join('\n'));
+  });
+
   it.each(BACKENDS)('%s shows the Node probabilities for the bundled checkpoint', async (backendId) => {
     await page.check('#model-bundled');
     expectNodeProbabilities(await runOn(backendId));

@@ -26,7 +26,11 @@ export function startDemo(doc: Document): void {
     }),
   );
 
-  const images = new ImagePicker(elements);
+  const showError = (error: unknown) => {
+    console.error(error);
+    setStatus(elements.status, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  };
+  const images = new ImagePicker(elements, showError);
   const models = new ModelPicker(elements);
   const slot = new ModelSlot();
 
@@ -59,10 +63,7 @@ export function startDemo(doc: Document): void {
     event.preventDefault();
     elements.run.disabled = true;
     run()
-      .catch((error: unknown) => {
-        console.error(error);
-        setStatus(elements.status, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-      })
+      .catch(showError)
       .finally(() => {
         elements.run.disabled = false;
       });

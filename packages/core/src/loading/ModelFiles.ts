@@ -28,12 +28,18 @@ export interface ResolveOptions {
   hub?: Record<string, unknown>;
 }
 
-export async function readText(files: ModelFiles, filename: string): Promise<string | null> {
+/** A whole (small) file of a model, or null when it does not exist. */
+export async function readFileBytes(files: ModelFiles, filename: string): Promise<Uint8Array | null> {
   const source = await files.open(filename);
   if (!source) return null;
   try {
-    return new TextDecoder().decode(await source.read(0, source.size));
+    return await source.read(0, source.size);
   } finally {
     await source.close?.();
   }
+}
+
+export async function readText(files: ModelFiles, filename: string): Promise<string | null> {
+  const bytes = await readFileBytes(files, filename);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }

@@ -1,12 +1,16 @@
 import { InputValidationError } from '../errors/InputValidationError.js';
-import { Tensor } from '../tensor/Tensor.js';
+import { asTensor, Tensor, type TensorLike } from '../tensor/Tensor.js';
 
 export type IdTensor = Tensor<'int64'> | Tensor<'int32'>;
-/** Token ids or masks: an int tensor, or nested arrays of numbers (one row per sequence). */
-export type IdsLike = IdTensor | readonly (readonly number[])[];
+/**
+ * Token ids or masks: an int tensor (or a processor's structural `{dtype: 'int64', dims, data}`),
+ * or nested arrays of numbers (one row per sequence).
+ */
+export type IdsLike = IdTensor | TensorLike<'int64'> | TensorLike<'int32'> | readonly (readonly number[])[];
 
 /** Normalises ids/masks to an int64 [batch, seq] tensor, refusing anything else. */
-export function toIdTensor(value: IdsLike, argument: string): IdTensor {
+export function toIdTensor(given: IdsLike, argument: string): IdTensor {
+  const value = !Array.isArray(given) && typeof given === 'object' && given !== null && 'dims' in given && ArrayBuffer.isView(given.data) ? asTensor(given as TensorLike) : given;
   if (value instanceof Tensor) {
     if (value.dtype !== 'int64' && value.dtype !== 'int32') {
       throw new InputValidationError(`${argument}: expected an int64 or int32 tensor, got ${(value as Tensor).dtype}`);

@@ -22,8 +22,15 @@ export class LoadedModel {
   static async load(files: ModelFiles, backend: DemoBackend): Promise<LoadedModel> {
     const warnings: string[] = [];
     const processor = await loadProcessor(files);
-    const model = await AltCLIPModel.fromPretrained(files, { backend: await backend.create(), onWarning: (message) => warnings.push(message) });
-    return new LoadedModel(backend.id, files.name, model, processor, warnings);
+    const instance = await backend.create();
+    try {
+      const model = await AltCLIPModel.fromPretrained(files, { backend: instance, onWarning: (message) => warnings.push(message) });
+      return new LoadedModel(backend.id, files.name, model, processor, warnings);
+    } catch (error) {
+      // A WebGPU backend holds a device from init() on; don't keep it for a model that never loaded.
+      await instance.dispose?.();
+      throw error;
+    }
   }
 
   /** Frees the towers and then the backend's device or sessions (a GPU backend holds a device per instance). */

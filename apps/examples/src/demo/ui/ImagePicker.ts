@@ -7,7 +7,8 @@ export class ImagePicker {
   #previewUrl: string | undefined;
   readonly #elements: DemoElements;
 
-  constructor(elements: DemoElements) {
+  /** `onError` receives failures of event handlers (a sample that cannot be fetched). */
+  constructor(elements: DemoElements, onError: (error: unknown) => void) {
     this.#elements = elements;
     const { imageInput, dropZone, samples } = elements;
     imageInput.addEventListener('change', () => {
@@ -25,7 +26,7 @@ export class ImagePicker {
       const file = event.dataTransfer?.files[0];
       if (file) this.#set(file);
     });
-    for (const button of samples) button.addEventListener('click', () => void this.#loadSample(button.dataset.src ?? ''));
+    for (const button of samples) button.addEventListener('click', () => this.#loadSample(button.dataset.src ?? '').catch(onError));
   }
 
   /** The picked image; a DemoInputError when there is none yet. */
