@@ -8,7 +8,8 @@ import { TowerDisposedError } from './errors/TowerDisposedError.js';
 import { TowerInputError } from './errors/TowerInputError.js';
 import { TowerWeightError } from './errors/TowerWeightError.js';
 import type { TfjsRuntimeName } from './runtime/TfjsRuntimeName.js';
-import { loadTinyFixture, randomPixels, simpleTextInputs, type TinyFixture } from './tinyFixture.test-util.js';
+import { loadTinyFixture, type TinyFixture } from './tinyFixture.test-util.js';
+import { randomPixels, simpleTextInputs } from './syntheticInputs.test-util.js';
 
 describe('runtime selection (Node)', () => {
   it('prefers wasm with SIMD when @tensorflow/tfjs-node is not installed', async () => {

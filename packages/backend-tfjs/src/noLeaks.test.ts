@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './createTfjsBackend.js';
 import { TowerInputError } from './errors/TowerInputError.js';
-import { loadTinyFixture, randomPixels, simpleTextInputs, type TinyFixture } from './tinyFixture.test-util.js';
+import { loadTinyFixture, type TinyFixture } from './tinyFixture.test-util.js';
+import { randomPixels, simpleTextInputs } from './syntheticInputs.test-util.js';
 
-describe('tfjs wasm: no tensor leaks', () => {
-  const backend = createTfjsBackend({ backend: 'wasm' });
+describe.each(['wasm', 'cpu'] as const)('tfjs %s: no tensor leaks', (runtime) => {
+  const backend = createTfjsBackend({ backend: runtime });
   let fixture: TinyFixture;
   beforeAll(async () => {
     fixture = await loadTinyFixture();

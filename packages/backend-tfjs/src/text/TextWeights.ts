@@ -6,8 +6,9 @@ import type { WeightReader } from '../weights/WeightReader.js';
 import type { TextDims } from './TextDims.js';
 
 export interface RobertaLayerWeights {
-  /** query, key, value fused to [hidden, 3·hidden]. */
-  readonly qkv: LinearWeights;
+  readonly query: LinearWeights;
+  readonly key: LinearWeights;
+  readonly value: LinearWeights;
   readonly attentionOutput: LinearWeights;
   readonly attentionNorm: LayerNormWeights;
   readonly intermediate: LinearWeights;
@@ -36,7 +37,9 @@ export function loadTextWeights(reader: WeightReader, d: TextDims, halfIndices: 
   const layers = Array.from({ length: d.layers }, (_, i): RobertaLayerWeights => {
     const p = `roberta.encoder.layer.${i}`;
     return {
-      qkv: reader.fusedLinear([`${p}.attention.self.query`, `${p}.attention.self.key`, `${p}.attention.self.value`], d.hidden, d.hidden),
+      query: reader.linear(`${p}.attention.self.query`, d.hidden, d.hidden),
+      key: reader.linear(`${p}.attention.self.key`, d.hidden, d.hidden),
+      value: reader.linear(`${p}.attention.self.value`, d.hidden, d.hidden),
       attentionOutput: reader.linear(`${p}.attention.output.dense`, d.hidden, d.hidden),
       attentionNorm: reader.layerNorm(`${p}.attention.output.LayerNorm`, d.hidden, d.eps),
       intermediate: reader.linear(`${p}.intermediate.dense`, d.hidden, d.intermediate),

@@ -3,6 +3,7 @@ import type { Activation } from '../ops/activation.js';
 import { embeddingLookup } from '../ops/EmbeddingTable.js';
 import { layerNorm } from '../ops/layerNorm.js';
 import { linear } from '../ops/linear.js';
+import { runLayers } from '../ops/runLayers.js';
 import { robertaLayer } from './robertaLayer.js';
 import type { TextWeights } from './TextWeights.js';
 
@@ -26,7 +27,8 @@ export type TextForwardResult = {
 };
 
 /**
- * AltCLIP's text tower, synchronous so that the caller can run it inside `tf.tidy`:
+ * AltCLIP's text tower, synchronous so that the caller can run it inside `tf.tidy`
+ * (the layers free their own intermediates as they go, see runLayers):
  * RoBERTa embeddings → layers → pre_LN → transformation; pooler = token 0 → projection.
  */
 export function textForward(
@@ -38,20 +40,15 @@ export function textForward(
 ): TextForwardResult {
   const [batch] = inputs.wordEmbeddings.shape;
   // Same summation order as HF: words + token types, then + positions.
-  const summed = tf.add(
-    tf.add(inputs.wordEmbeddings, embeddingLookup(w.tokenTypeEmbeddings, inputs.tokenTypeIds)),
-    embeddingLookup(w.positionEmbeddings, inputs.positionIds),
-  );
-  let hidden = layerNorm(summed, w.embeddingNorm) as tf.Tensor3D;
-  const hiddenStates = keep.hiddenStates ? [hidden] : undefined;
-  const attentions: tf.Tensor4D[] | undefined = keep.attentions ? [] : undefined;
-  for (const layer of w.layers) {
-    const out = robertaLayer(hidden, layer, heads, act, inputs.additiveMask);
-    hidden = out.hidden;
-    hiddenStates?.push(hidden);
-    attentions?.push(out.probs);
-  }
-  const lastHiddenState = linear(layerNorm(hidden, w.preLN), w.transformation) as tf.Tensor3D;
+  const embedded = tf.tidy(() => {
+    const summed = tf.add(
+      tf.add(inputs.wordEmbeddings, embeddingLookup(w.tokenTypeEmbeddings, inputs.tokenTypeIds)),
+      embeddingLookup(w.positionEmbeddings, inputs.positionIds),
+    );
+    return layerNorm(summed, w.embeddingNorm) as tf.Tensor3D;
+  });
+  const { last, hiddenStates, attentions } = runLayers(embedded, w.layers, (x, layer) => robertaLayer(x, layer, heads, act, inputs.additiveMask), keep);
+  const lastHiddenState = linear(layerNorm(last, w.preLN), w.transformation) as tf.Tensor3D;
   const width = lastHiddenState.shape[2];
   const poolerOutput = tf.reshape(tf.slice(lastHiddenState, [0, 0, 0], [batch, 1, width]), [batch, width]) as tf.Tensor2D;
   const embeds = w.projection ? (linear(poolerOutput, w.projection) as tf.Tensor2D) : undefined;

@@ -6,8 +6,9 @@ import type { VisionDims } from './VisionDims.js';
 
 export interface ClipLayerWeights {
   readonly norm1: LayerNormWeights;
-  /** q_proj, k_proj, v_proj fused to [hidden, 3·hidden]. */
-  readonly qkv: LinearWeights;
+  readonly q: LinearWeights;
+  readonly k: LinearWeights;
+  readonly v: LinearWeights;
   readonly outProj: LinearWeights;
   readonly norm2: LayerNormWeights;
   readonly fc1: LinearWeights;
@@ -34,7 +35,9 @@ export function loadVisionWeights(reader: WeightReader, d: VisionDims): VisionWe
     const p = `encoder.layers.${i}`;
     return {
       norm1: reader.layerNorm(`${p}.layer_norm1`, d.hidden, d.eps),
-      qkv: reader.fusedLinear([`${p}.self_attn.q_proj`, `${p}.self_attn.k_proj`, `${p}.self_attn.v_proj`], d.hidden, d.hidden),
+      q: reader.linear(`${p}.self_attn.q_proj`, d.hidden, d.hidden),
+      k: reader.linear(`${p}.self_attn.k_proj`, d.hidden, d.hidden),
+      v: reader.linear(`${p}.self_attn.v_proj`, d.hidden, d.hidden),
       outProj: reader.linear(`${p}.self_attn.out_proj`, d.hidden, d.hidden),
       norm2: reader.layerNorm(`${p}.layer_norm2`, d.hidden, d.eps),
       fc1: reader.linear(`${p}.mlp.fc1`, d.hidden, d.intermediate),

@@ -7,7 +7,9 @@ import type { ClipLayerWeights } from './VisionWeights.js';
 
 /** One pre-LayerNorm CLIP encoder layer (no attention mask in the vision tower). */
 export function clipEncoderLayer(x: tf.Tensor3D, w: ClipLayerWeights, heads: number, act: Activation): { hidden: tf.Tensor3D; probs: tf.Tensor4D } {
-  const [q, k, v] = tf.split(linear(layerNorm(x, w.norm1), w.qkv), 3, -1) as tf.Tensor3D[];
+  const normed = layerNorm(x, w.norm1);
+  // Separate products, not fused + split: see robertaLayer.
+  const [q, k, v] = [w.q, w.k, w.v].map((p) => linear(normed, p) as tf.Tensor3D);
   const { context, probs } = attention(q, k, v, heads);
   const attended = tf.add(x, linear(context, w.outProj));
   const mlp = linear(act(linear(layerNorm(attended, w.norm2), w.fc1)), w.fc2);

@@ -3,6 +3,7 @@ import type { Activation } from '../ops/activation.js';
 import { layerNorm } from '../ops/layerNorm.js';
 import { linear } from '../ops/linear.js';
 import { patchEmbedding } from '../ops/patchEmbedding.js';
+import { runLayers } from '../ops/runLayers.js';
 import { clipEncoderLayer } from './clipEncoderLayer.js';
 import type { VisionWeights } from './VisionWeights.js';
 
@@ -16,8 +17,9 @@ export type VisionForwardResult = {
 };
 
 /**
- * AltCLIP's CLIP ViT, synchronous for `tf.tidy`: patches + class token + positions →
- * pre_layrnorm → layers → (last hidden state) → post_layernorm(class token) → projection.
+ * AltCLIP's CLIP ViT, synchronous for `tf.tidy` (layers free their intermediates, see runLayers):
+ * patches + class token + positions → pre_layrnorm → layers → (last hidden state) →
+ * post_layernorm(class token) → projection.
  * `positionEmbedding` is the stored table or core's interpolation of it.
  */
 export function visionForward(
@@ -28,19 +30,15 @@ export function visionForward(
   positionEmbedding: tf.Tensor2D,
   keep: { hiddenStates: boolean; attentions: boolean },
 ): VisionForwardResult {
-  const patches = patchEmbedding(pixels, w.patchFilter);
-  const [batch, , hidden] = patches.shape;
-  const classTokens = tf.tile(w.classEmbedding, [batch, 1, 1]);
-  const embeddings = tf.add(tf.concat([classTokens, patches], 1), positionEmbedding);
-  let state = layerNorm(embeddings, w.preNorm) as tf.Tensor3D;
-  const hiddenStates = keep.hiddenStates ? [state] : undefined;
-  const attentions: tf.Tensor4D[] | undefined = keep.attentions ? [] : undefined;
-  for (const layer of w.layers) {
-    const out = clipEncoderLayer(state, layer, heads, act);
-    state = out.hidden;
-    hiddenStates?.push(state);
-    attentions?.push(out.probs);
-  }
+  const [batch] = pixels.shape;
+  const hidden = w.patchFilter.shape[3];
+  const embedded = tf.tidy(() => {
+    const patches = patchEmbedding(pixels, w.patchFilter);
+    const classTokens = tf.tile(w.classEmbedding, [batch, 1, 1]);
+    const embeddings = tf.add(tf.concat([classTokens, patches], 1), positionEmbedding);
+    return layerNorm(embeddings, w.preNorm) as tf.Tensor3D;
+  });
+  const { last: state, hiddenStates, attentions } = runLayers(embedded, w.layers, (x, layer) => clipEncoderLayer(x, layer, heads, act), keep);
   const classToken = tf.reshape(tf.slice(state, [0, 0, 0], [batch, 1, hidden]), [batch, hidden]);
   const poolerOutput = layerNorm(classToken, w.postNorm) as tf.Tensor2D;
   const embeds = w.projection ? (linear(poolerOutput, w.projection) as tf.Tensor2D) : undefined;

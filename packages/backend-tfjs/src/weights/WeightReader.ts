@@ -37,19 +37,6 @@ export class WeightReader {
     return { weight, bias };
   }
 
-  /**
-   * Several Linears on the same input as one [in, Σout] matmul (q, k, v): one large
-   * product is cheaper than three small ones on every tfjs runtime.
-   */
-  fusedLinear(prefixes: readonly string[], inDim: number, outDim: number): LinearWeights {
-    const parts = prefixes.map((p) => ({ w: this.float32(`${p}.weight`, [outDim, inDim]), b: this.float32(`${p}.bias`, [outDim]) }));
-    const weight = this.keep(
-      tf.tidy(() => tf.concat(parts.map(({ w }) => tf.transpose(tf.tensor2d(w, [outDim, inDim]))), 1)),
-    ) as tf.Tensor2D;
-    const bias = this.keep(tf.tidy(() => tf.concat(parts.map(({ b }) => tf.tensor1d(b)), 0))) as tf.Tensor1D;
-    return { weight, bias };
-  }
-
   /** Rows of a Linear weight ([out, in]); undefined when the tensor is absent. */
   outFeatures(name: string): number | undefined {
     const tensor = this.weights.get(name);

@@ -100,3 +100,17 @@ describe('SafetensorsFile', () => {
     }
   });
 });
+
+describe('readSafetensors on a Node Buffer', () => {
+  it('reads int64 tensors from a pooled Buffer whose byteOffset is not a multiple of 8', async () => {
+    const { Tensor } = await import('../../tensor/Tensor.js');
+    const { writeSafetensors } = await import('./writeSafetensors.js');
+    const { readSafetensors } = await import('./SafetensorsFile.js');
+    const bytes = writeSafetensors({ ids: new Tensor('int64', new BigInt64Array([1n, -2n, 3n]), [3]) });
+    // Buffer.from(array) copies into Node's shared pool at an arbitrary offset.
+    const pooled = Buffer.concat([Buffer.alloc(3), Buffer.from(bytes)]).subarray(3);
+    expect(pooled.byteOffset % 8).not.toBe(0);
+    const ids = (await readSafetensors(pooled)).get('ids')!;
+    expect(Array.from(ids.data as BigInt64Array)).toEqual([1n, -2n, 3n]);
+  });
+});

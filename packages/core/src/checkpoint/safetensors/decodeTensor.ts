@@ -10,10 +10,17 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function decodeTensor(dtype: SafetensorsDType, shape: readonly number[], bytes: Uint8Array): Tensor {
   const info = SAFETENSORS_DTYPES[dtype];
   if (!LITTLE_ENDIAN && info.bytes > 1) throw new Error('big-endian platforms are not supported');
-  const aligned = bytes.byteOffset % info.bytes === 0 ? bytes : bytes.slice();
+  // Not bytes.slice(): on a Node Buffer (a Uint8Array subclass) slice is a view, still misaligned.
+  const aligned = bytes.byteOffset % info.bytes === 0 ? bytes : copyBytes(bytes);
   const { buffer, byteOffset } = aligned;
   const n = aligned.byteLength / info.bytes;
   return new Tensor(info.dtype as DType, view(info.dtype, buffer as ArrayBuffer, byteOffset, n), shape);
+}
+
+function copyBytes(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the union of typed arrays is checked by Tensor's constructor.
