@@ -137,7 +137,7 @@ export const benchCommand = defineCommand({
     }
     if (!o['no-baseline'] && !o['in-process']) {
       if (!pytorchAvailable()) {
-        progress('pytorch baseline skipped: python3-torch is not installed (apt-get install python3-torch)');
+        progress('pytorch baseline skipped: python3-torch is not installed (apt-get install python3-torch libopenblas0-pthread)');
       } else {
         const configFile = join(mkdtempSync(join(tmpdir(), 'altclip-bench-')), 'config.json');
         writeFileSync(configFile, JSON.stringify(config.toDict()));
