@@ -33,7 +33,12 @@ export class WebGPUBackend implements AltCLIPBackend {
     this.#options = options;
   }
 
-  /** 'fp16' appears once `init()` found an adapter with `shader-f16`. */
+  /**
+   * fp16 needs an adapter with `shader-f16`, which only `init()` can tell: 'fp16' is
+   * listed once `init()` found one. Listing it before would send callers that check
+   * first into a load error on adapters without it (and in Node a failed run that never
+   * disposes its backend keeps the process alive).
+   */
   get capabilities(): BackendCapabilities {
     const dtypes: WeightDType[] = this.#resolved?.hasShaderF16 ? ['fp32', 'fp16'] : ['fp32'];
     return { dtypes, precision: 'float32', hiddenStates: true, attentions: true, environments: ['node', 'browser', 'worker'] };

@@ -64,12 +64,12 @@ describe('OnnxBackend', async () => {
     await expect(backend().loadTextTower(f.textConfig as never, f.text, { attention: 'flash' })).rejects.toThrow(OnnxBackendError);
   });
 
-  it('contrib MultiHeadAttention gives the same embeddings as standard attention', async () => {
-    const text = await backend().loadTextTower(f.textConfig as never, f.text, { attention: 'contrib' });
+  it.each(['contrib', 'fused'])('%s attention gives the same embeddings as standard attention', async (attention) => {
+    const text = await backend().loadTextTower(f.textConfig as never, f.text, { attention });
     const out = await text.run(textInputs(f.expected));
     expect(maxAbsDiff(out.embeds as Tensor, f.expected.get('model/get_text_features') as Tensor)).toBeLessThan(1e-5);
     await text.dispose();
-    const vision = await backend().loadVisionTower(f.visionConfig as never, f.vision, { attention: 'contrib' });
+    const vision = await backend().loadVisionTower(f.visionConfig as never, f.vision, { attention });
     const v = await vision.run({ pixelValues: f.expected.get('image/pixel_values_batch') as Tensor<'float32'> });
     expect(maxAbsDiff(v.embeds as Tensor, f.expected.get('model/get_image_features') as Tensor)).toBeLessThan(1e-5);
     await vision.dispose();

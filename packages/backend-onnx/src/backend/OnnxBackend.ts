@@ -70,7 +70,9 @@ export class OnnxBackend implements AltCLIPBackend {
     const dtype = options.dtype ?? 'fp32';
     if (!DTYPES.includes(dtype)) throw new OnnxBackendError(`options.dtype: expected one of ${DTYPES.join(', ')}, got ${String(dtype)}`);
     const attention = (options.attention as AttentionImplementation | undefined) ?? this.options.attention ?? 'standard';
-    if (attention !== 'standard' && attention !== 'contrib') throw new OnnxBackendError(`options.attention: expected 'standard' or 'contrib', got ${String(attention)}`);
+    if (attention !== 'standard' && attention !== 'contrib' && attention !== 'fused') {
+      throw new OnnxBackendError(`options.attention: expected 'standard', 'contrib' or 'fused', got ${String(attention)}`);
+    }
     const compute = (options.compute as 'float32' | 'float16' | undefined) ?? this.options.compute ?? 'float32';
     if (compute !== 'float32' && compute !== 'float16') throw new OnnxBackendError(`options.compute: expected 'float32' or 'float16', got ${String(compute)}`);
     if (compute === 'float16' && dtype !== 'fp16') throw new OnnxBackendError(`options.compute 'float16' needs dtype 'fp16', got dtype '${dtype}'`);

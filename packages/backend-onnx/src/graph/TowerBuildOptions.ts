@@ -1,6 +1,6 @@
 import type { WeightDType } from '@altclip/core';
 
-export type AttentionImplementation = 'standard' | 'contrib';
+export type AttentionImplementation = 'standard' | 'contrib' | 'fused';
 
 /** Everything that changes the built graph (and therefore the graph-cache key). */
 export interface TowerBuildOptions {
@@ -8,7 +8,9 @@ export interface TowerBuildOptions {
   readonly dtype: WeightDType;
   /**
    * 'standard': MatMul/Softmax from the default domain (runs everywhere);
-   * 'contrib': ORT's com.microsoft.MultiHeadAttention (cannot return attention maps).
+   * 'contrib': ORT's com.microsoft.MultiHeadAttention; 'fused': com.microsoft.Attention with
+   * packed QKV weights (float weights only). Neither returns attention maps, so the
+   * all-outputs variant always uses 'standard'.
    */
   readonly attention: AttentionImplementation;
   /** Also output every hidden state and attention map (the "full" variant). */

@@ -1,6 +1,7 @@
 import type { BuildContext } from './BuildContext.js';
 import { int, ints, float } from './Attribute.js';
 import { linear } from './linear.js';
+import { floatWeight, transpose2d } from './weightInitializer.js';
 
 export interface AttentionSpec {
   readonly query: string;
@@ -13,6 +14,8 @@ export interface AttentionSpec {
   readonly mask?: string;
   /** The same mask expanded to [batch, 1, queries, keys], which contrib MultiHeadAttention needs. */
   readonly fullMask?: string;
+  /** int32 [batch, keys], 1 = attended, for com.microsoft.Attention. */
+  readonly maskIndex?: string;
 }
 
 export interface AttentionResult {
@@ -30,6 +33,9 @@ export function selfAttention(ctx: BuildContext, x: string, spec: AttentionSpec)
   const { g } = ctx;
   const headDim = spec.hidden / spec.heads;
   const scale = headDim ** -0.5;
+  if (ctx.options.attention === 'fused' && !ctx.options.allOutputs && ctx.options.dtype !== 'int8') {
+    return { output: fusedAttention(ctx, x, spec, scale) };
+  }
   const proj = (module: string, s?: number) => linear(ctx, x, { module, inFeatures: spec.hidden, outFeatures: spec.hidden, bias: true, scale: s });
   const q = proj(spec.query, scale);
   const k = proj(spec.key);
@@ -52,4 +58,30 @@ export function selfAttention(ctx: BuildContext, x: string, spec: AttentionSpec)
   }
   const output = linear(ctx, context, { module: spec.output, inFeatures: spec.hidden, outFeatures: spec.hidden, bias: true });
   return { output, probabilities };
+}
+
+/** com.microsoft.Attention: one [hidden, 3·hidden] matmul for Q, K and V, ORT's fused CPU kernel. */
+function fusedAttention(ctx: BuildContext, x: string, spec: AttentionSpec, scale: number): string {
+  const H = spec.hidden;
+  const modules = [spec.query, spec.key, spec.value];
+  for (const m of modules) {
+    ctx.weights.tensor(`${m}.weight`, [H, H]);
+    ctx.weights.tensor(`${m}.bias`, [H]);
+  }
+  const packed = floatWeight(ctx, `${spec.query}.qkv_packed`, [H, 3 * H], () => {
+    const out = new Float32Array(H * 3 * H);
+    for (const [j, m] of modules.entries()) {
+      const w = transpose2d(ctx.weights.float32(`${m}.weight`, [H, H]), H, H, j === 0 ? scale : 1);
+      for (let r = 0; r < H; r++) out.set(w.subarray(r * H, (r + 1) * H), r * 3 * H + j * H);
+    }
+    return out;
+  }, ctx.options.dtype === 'fp16');
+  const bias = floatWeight(ctx, `${spec.query}.qkv_bias`, [3 * H], () => {
+    const out = new Float32Array(3 * H);
+    for (const [j, m] of modules.entries()) out.set(ctx.weights.float32(`${m}.bias`, [H]).map((v) => (j === 0 ? v * scale : v)), j * H);
+    return out;
+  });
+  ctx.g.useDomain('com.microsoft', 1);
+  const context = ctx.g.node('Attention', [x, packed, bias, ...(spec.maskIndex ? [spec.maskIndex] : [])], { num_heads: int(spec.heads), scale: float(1) }, { domain: 'com.microsoft', prefix: `${spec.query}/fused` });
+  return linear(ctx, context, { module: spec.output, inFeatures: H, outFeatures: H, bias: true });
 }

@@ -86,6 +86,11 @@ export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightRead
     fullMask = g.node('Expand', [mask, shape], {}, { prefix: 'full_mask' });
   }
 
+  let maskIndex: string | undefined;
+  if (options.attention === 'fused' && !options.allOutputs && options.dtype !== 'int8') {
+    const attended = g.node('Equal', [additiveMask, g.scalar('zero', 0)]);
+    maskIndex = g.node('Cast', [attended], { to: int(OnnxDataType.INT32) }, { prefix: 'mask_index' });
+  }
   const hiddenStates = [hidden];
   const attentions: string[] = [];
   for (let i = 0; i < config.num_hidden_layers; i++) {
@@ -99,6 +104,7 @@ export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightRead
       heads: config.num_attention_heads,
       mask,
       fullMask,
+      maskIndex,
     });
     if (attention.probabilities) attentions.push(attention.probabilities);
     const attended = layerNorm(ctx, g.node('Add', [attention.output, hidden]), `${p}.attention.output.LayerNorm`, H, eps);

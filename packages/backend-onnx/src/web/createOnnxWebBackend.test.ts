@@ -2,4 +2,6 @@ import { describeParity } from '@altclip/core/testing';
 import { createOnnxWebBackend } from './createOnnxWebBackend.js';
 
 // onnxruntime-web's Node build runs the wasm EP in this process.
-describeParity({ name: 'onnx-web', createBackend: () => createOnnxWebBackend({ sessionOptions: { executionProviders: ['wasm'] } }) });
+const backend = () => createOnnxWebBackend({ sessionOptions: { executionProviders: ['wasm'] } });
+describeParity({ name: 'onnx-web', createBackend: backend });
+describeParity({ name: 'onnx-web', createBackend: backend, dtype: 'fp16' });

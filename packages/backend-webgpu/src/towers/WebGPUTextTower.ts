@@ -82,9 +82,10 @@ export class WebGPUTextTower implements TextTower {
         `text config position_embedding_type "${config.position_embedding_type}" is not supported; expected "absolute"`,
       );
     }
-    if (config.hidden_size % config.num_attention_heads !== 0) {
+    // The attention kernel keeps q and its output in vec4 registers.
+    if (config.hidden_size % (4 * config.num_attention_heads) !== 0) {
       throw new WebGPUBackendInputError(
-        `text config hidden_size ${config.hidden_size} is not a multiple of num_attention_heads ${config.num_attention_heads}`,
+        `text config hidden_size ${config.hidden_size} / num_attention_heads ${config.num_attention_heads} must be a whole multiple of 4 (the head size)`,
       );
     }
     this.#activation = activation;

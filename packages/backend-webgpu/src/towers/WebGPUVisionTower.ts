@@ -81,9 +81,10 @@ export class WebGPUVisionTower implements VisionTower {
         `vision config hidden_act "${config.hidden_act}" is not supported; expected one of ${SUPPORTED_HIDDEN_ACTS.join(', ')}`,
       );
     }
-    if (config.hidden_size % config.num_attention_heads !== 0) {
+    // The attention kernel keeps q and its output in vec4 registers.
+    if (config.hidden_size % (4 * config.num_attention_heads) !== 0) {
       throw new WebGPUBackendInputError(
-        `vision config hidden_size ${config.hidden_size} is not a multiple of num_attention_heads ${config.num_attention_heads}`,
+        `vision config hidden_size ${config.hidden_size} / num_attention_heads ${config.num_attention_heads} must be a whole multiple of 4 (the head size)`,
       );
     }
     this.#activation = activation;

@@ -5,10 +5,12 @@ import { LINEAR_WORKGROUP_INDEX, wgslHeader } from '../wgslHeader.js';
 const THREADS = 64;
 
 /**
- * LayerNorm over the last dimension, one workgroup per row. Two passes (mean, then the
- * mean of squared deviations) as PyTorch does, rather than E[x²]−E[x]², which cancels
- * catastrophically when |mean| ≫ std. Input rows may be `inStride` apart so the CLS
- * rows of a [B, T, H] tensor can be normalised without a gather.
+ * LayerNorm over the last dimension, one thread per row. The variance is the mean of
+ * squared deviations, as PyTorch computes it, rather than E[x²]−E[x]², which cancels
+ * catastrophically when |mean| ≫ std. No workgroup reductions: rows are many (batch ×
+ * tokens) and short (≤ 1280), and SwiftShader's barriers made a workgroup-per-row
+ * version cost ~0.8 ms per row. Input rows may be `inStride` apart so the CLS rows of a
+ * [B, T, H] tensor can be normalised without a gather.
  */
 export function layerNormShader(storage: StorageType): string {
   return /* wgsl */ `${wgslHeader(storage)}
@@ -18,34 +20,25 @@ struct Params { rows: u32, cols: u32, inStride: u32, eps: f32 }
 @group(0) @binding(2) var<storage, read> gamma: array<T>;
 @group(0) @binding(3) var<storage, read> beta: array<T>;
 @group(0) @binding(4) var<storage, read_write> out: array<T>;
-var<workgroup> partial: array<f32, ${THREADS}>;
-
-fn reduceSum(tid: u32, value: f32) -> f32 {
-  partial[tid] = value;
-  workgroupBarrier();
-  for (var s = ${THREADS / 2}u; s > 0u; s = s / 2u) {
-    if (tid < s) { partial[tid] = partial[tid] + partial[tid + s]; }
-    workgroupBarrier();
-  }
-  let total = partial[0];
-  workgroupBarrier();
-  return total;
-}
 
 @compute @workgroup_size(${THREADS})
 fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>,
         @builtin(num_workgroups) nwg: vec3<u32>) {
-  let row = ${LINEAR_WORKGROUP_INDEX};
+  let row = (${LINEAR_WORKGROUP_INDEX}) * ${THREADS}u + lid.x;
   if (row >= p.rows) { return; }
-  let tid = lid.x;
   let base = row * p.inStride;
   var s = 0.0;
-  for (var c = tid; c < p.cols; c += ${THREADS}u) { s += f32(x[base + c]); }
-  let mean = reduceSum(tid, s) / f32(p.cols);
+  for (var c = 0u; c < p.cols; c++) { s += f32(x[base + c]); }
+  let roughMean = s / f32(p.cols);
+  // A serial f32 sum drifts by ~n·ulp(sum); the deviations from the rough mean are
+  // small, so summing them recovers the mean to ~ulp(mean) (matters when |mean| ≫ std).
+  var correction = 0.0;
+  for (var c = 0u; c < p.cols; c++) { correction += f32(x[base + c]) - roughMean; }
+  let mean = roughMean + correction / f32(p.cols);
   var v = 0.0;
-  for (var c = tid; c < p.cols; c += ${THREADS}u) { let d = f32(x[base + c]) - mean; v += d * d; }
-  let inv = inverseSqrt(reduceSum(tid, v) / f32(p.cols) + p.eps);
-  for (var c = tid; c < p.cols; c += ${THREADS}u) {
+  for (var c = 0u; c < p.cols; c++) { let d = f32(x[base + c]) - mean; v += d * d; }
+  let inv = inverseSqrt(v / f32(p.cols) + p.eps);
+  for (var c = 0u; c < p.cols; c++) {
     out[row * p.cols + c] = T((f32(x[base + c]) - mean) * inv * f32(gamma[c]) + f32(beta[c]));
   }
 }
@@ -76,7 +69,7 @@ export function recordLayerNorm(builder: PlanBuilder, args: LayerNormArgs, label
     layerNormShader(args.storage),
     [args.x.buffer, args.weight.buffer, args.bias.buffer, out.buffer],
     uniforms,
-    linearGrid(rows),
+    linearGrid(Math.ceil(rows / THREADS)),
   );
   return out;
 }
