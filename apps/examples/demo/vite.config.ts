@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { runtimeWasmUrls } from './runtimeWasmUrls.js';
 import { serveStaticFiles } from './serveStaticFiles.js';
-import { stubNodeOnlyModules } from './stubNodeOnlyModules.js';
 
 const demoDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,7 +35,6 @@ export default defineConfig({
       { prefix: '/samples/', dir: `${fixtureDir}/images`, files: SAMPLE_IMAGES },
     ]),
     runtimeWasmUrls(`${repoRoot}packages/backend-tfjs`),
-    stubNodeOnlyModules(['webgpu']),
   ],
   // ORT-web finds its .wasm next to its own module (`new URL(…, import.meta.url)`); pre-bundling
   // would move the module away from the binaries.

@@ -18,7 +18,10 @@ async function createNodeGpu(): Promise<GPU> {
   await useSwiftShaderWhenNoIcdIsConfigured();
   let webgpu: { create(options: string[]): GPU };
   try {
-    webgpu = (await import('webgpu')) as unknown as { create(options: string[]): GPU };
+    // A variable specifier keeps bundlers from following this Node-only import (Dawn's native loader)
+    // into browser builds; browsers take the navigator.gpu path and never reach it.
+    const specifier = 'webgpu';
+    webgpu = (await import(/* @vite-ignore */ specifier)) as unknown as { create(options: string[]): GPU };
   } catch (cause) {
     gpuPromise = undefined;
     throw new WebGPUUnavailableError(

@@ -1,4 +1,4 @@
-import { fromFloat16Array } from './float16.js';
+import { fromFloat16Array } from '@altclip/core';
 import type { GpuContext } from './GpuContext.js';
 import { BufferUsage, MapMode } from './gpuConstants.js';
 import { type GpuTensor, tensorByteLength } from './GpuTensor.js';

@@ -1,7 +1,7 @@
 import { GpuContext } from '../gpu/GpuContext.js';
 import { BufferUsage } from '../gpu/gpuConstants.js';
 import type { ElementType, GpuTensor, StorageType } from '../gpu/GpuTensor.js';
-import { toFloat16Array } from '../gpu/float16.js';
+import { toFloat16Array } from '@altclip/core';
 import { PlanBuilder } from '../gpu/PlanBuilder.js';
 import { collectReadback, encodeReadback } from '../gpu/readback.js';
 

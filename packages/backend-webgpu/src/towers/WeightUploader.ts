@@ -1,6 +1,5 @@
-import type { Tensor, TowerWeights } from '@altclip/core';
 import { WebGPUBackendInputError } from '../errors/WebGPUBackendInputError.js';
-import { fromBfloat16Array, fromFloat16Array, toFloat16Array } from '../gpu/float16.js';
+import { fromBfloat16Array, fromFloat16Array, type Tensor, toFloat16Array, type TowerWeights } from '@altclip/core';
 import type { GpuContext } from '../gpu/GpuContext.js';
 import { BufferUsage } from '../gpu/gpuConstants.js';
 import type { GpuTensor, StorageType } from '../gpu/GpuTensor.js';

@@ -1,4 +1,4 @@
-import { toFloat16Array } from '../gpu/float16.js';
+import { toFloat16Array } from '@altclip/core';
 import type { GpuContext } from '../gpu/GpuContext.js';
 import type { GpuTensor } from '../gpu/GpuTensor.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { float16BitsToFloat32, float32ToFloat16Bits, fromBfloat16Array } from './float16.js';
+import { float32ToFloat16Bits, fromBfloat16Array } from './float16.js';
+import { float16ToNumber as float16BitsToFloat32 } from './toFloat32.js';
 
 // The f16 storage path depends on these conversions; the adapters here lack shader-f16,
 // so this is the part of it that runs everywhere.

@@ -1,7 +1,13 @@
+import { float16ToNumber } from './toFloat32.js';
+
 const scratch = new Float32Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
 
-/** float32 → IEEE half bits, round to nearest even (overflow → ±inf, as a GPU conversion does). */
+/**
+ * Half-precision conversions shared by every backend that stores fp16 weights (onnx initializers,
+ * WebGPU f16 buffers), so all of them round the same way.
+ *
+ * float32 → IEEE half bits, round to nearest even (overflow → ±inf, as a GPU conversion does). */
 export function float32ToFloat16Bits(value: number): number {
   scratch[0] = value;
   const x = scratchBits[0];
@@ -27,15 +33,6 @@ export function float32ToFloat16Bits(value: number): number {
   return sign | bits;
 }
 
-export function float16BitsToFloat32(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >>> 10) & 0x1f;
-  const mantissa = bits & 0x3ff;
-  if (exponent === 0) return sign * mantissa * 2 ** -24;
-  if (exponent === 0x1f) return mantissa ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
-}
-
 export function toFloat16Array(values: Float32Array): Uint16Array {
   const out = new Uint16Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = float32ToFloat16Bits(values[i]);
@@ -44,7 +41,7 @@ export function toFloat16Array(values: Float32Array): Uint16Array {
 
 export function fromFloat16Array(bits: Uint16Array): Float32Array {
   const out = new Float32Array(bits.length);
-  for (let i = 0; i < bits.length; i++) out[i] = float16BitsToFloat32(bits[i]);
+  for (let i = 0; i < bits.length; i++) out[i] = float16ToNumber(bits[i]);
   return out;
 }
 
