@@ -1,5 +1,5 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
-import { toFloat16Array } from '../quantize/float16.js';
+import { toFloat16Array } from '@altclip/core';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import type { WeightReader } from '../weights/WeightReader.js';
 import { int } from './Attribute.js';

@@ -1,5 +1,5 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
-import { toFloat16Array } from '../quantize/float16.js';
+import { toFloat16Array } from '@altclip/core';
 import type { BuildContext } from './BuildContext.js';
 import { int } from './Attribute.js';
 

@@ -1,5 +1,4 @@
-import type { Tensor } from '@altclip/core';
-import { float16BitsToFloat32 } from '../quantize/float16.js';
+import { float16ToNumber, type Tensor } from '@altclip/core';
 import { WeightError } from './WeightError.js';
 
 /** The tensor's values as float32 (no copy when already float32). */
@@ -10,7 +9,7 @@ export function tensorToFloat32(tensor: Tensor, what: string): Float32Array {
     case 'float64':
       return Float32Array.from(tensor.data as Float64Array);
     case 'float16':
-      return Float32Array.from(tensor.data as Uint16Array, float16BitsToFloat32);
+      return Float32Array.from(tensor.data as Uint16Array, float16ToNumber);
     case 'bfloat16': {
       const bits = tensor.data as Uint16Array;
       const wide = new Uint32Array(bits.length);
