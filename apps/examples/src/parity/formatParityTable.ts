@@ -11,7 +11,7 @@ export function formatParityTable(rows: readonly ParityRow[], against: string): 
   const columns = [...new Set(rows.map((r) => `${r.backend} ${r.dtype}`))];
   const outputs = [...new Set(rows.filter((r) => r.output !== '*').map((r) => r.output))];
   const cell = new Map(rows.map((r) => [`${r.output}|${r.backend} ${r.dtype}`, r]));
-  const header = ['output (max |Δ|, cosine)', ...columns];
+  const header = ['output (max abs diff, cosine)', ...columns];
   const body = outputs.map((output) => [
     output,
     ...columns.map((c) => {
