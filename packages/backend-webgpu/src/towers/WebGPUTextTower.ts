@@ -6,7 +6,7 @@ import type { GpuTensor, StorageType } from '../gpu/GpuTensor.js';
 import type { Plan } from '../gpu/Plan.js';
 import { PlanBuilder } from '../gpu/PlanBuilder.js';
 import { collectReadback, encodeReadback } from '../gpu/readback.js';
-import { type Activation, activationFromHiddenAct, SUPPORTED_HIDDEN_ACTS } from '../kernels/activation/Activation.js';
+import type { Activation } from '../kernels/activation/Activation.js';
 import { recordAttention } from '../kernels/attention/attentionKernel.js';
 import { recordEmbeddingGather } from '../kernels/embeddingGather/embeddingGatherKernel.js';
 import { recordLayerNorm } from '../kernels/layerNorm/layerNormKernel.js';
@@ -14,6 +14,7 @@ import { recordMatmul } from '../kernels/matmul/matmulKernel.js';
 import { integerInput } from './integerInput.js';
 import { PlanCache } from './PlanCache.js';
 import { uploadInput } from './uploadInput.js';
+import { towerActivation } from './towerActivation.js';
 import { WeightUploader } from './WeightUploader.js';
 
 interface LayerNormWeights {
@@ -71,21 +72,10 @@ export class WebGPUTextTower implements TextTower {
     this.#config = config;
     this.#storage = storage;
     this.#onDispose = onDispose;
-    const activation = activationFromHiddenAct(config.hidden_act);
-    if (!activation) {
-      throw new WebGPUBackendInputError(
-        `text config hidden_act "${config.hidden_act}" is not supported; expected one of ${SUPPORTED_HIDDEN_ACTS.join(', ')}`,
-      );
-    }
+    const activation = towerActivation('text', config);
     if (config.position_embedding_type !== undefined && config.position_embedding_type !== 'absolute') {
       throw new WebGPUBackendInputError(
         `text config position_embedding_type "${config.position_embedding_type}" is not supported; expected "absolute"`,
-      );
-    }
-    // The attention kernel keeps q and its output in vec4 registers.
-    if (config.hidden_size % (4 * config.num_attention_heads) !== 0) {
-      throw new WebGPUBackendInputError(
-        `text config hidden_size ${config.hidden_size} / num_attention_heads ${config.num_attention_heads} must be a whole multiple of 4 (the head size)`,
       );
     }
     this.#activation = activation;

@@ -13,13 +13,14 @@ import type { GpuTensor, StorageType } from '../gpu/GpuTensor.js';
 import type { Plan } from '../gpu/Plan.js';
 import { PlanBuilder } from '../gpu/PlanBuilder.js';
 import { collectReadback, encodeReadback } from '../gpu/readback.js';
-import { type Activation, activationFromHiddenAct, SUPPORTED_HIDDEN_ACTS } from '../kernels/activation/Activation.js';
+import type { Activation } from '../kernels/activation/Activation.js';
 import { recordAttention } from '../kernels/attention/attentionKernel.js';
 import { recordLayerNorm } from '../kernels/layerNorm/layerNormKernel.js';
 import { recordMatmul } from '../kernels/matmul/matmulKernel.js';
 import { recordPatchEmbedding } from '../kernels/patchEmbedding/patchEmbeddingKernel.js';
 import { PlanCache } from './PlanCache.js';
 import { uploadInput } from './uploadInput.js';
+import { towerActivation } from './towerActivation.js';
 import { WeightUploader } from './WeightUploader.js';
 
 interface LayerNormWeights {
@@ -75,18 +76,7 @@ export class WebGPUVisionTower implements VisionTower {
     this.#config = config;
     this.#storage = storage;
     this.#onDispose = onDispose;
-    const activation = activationFromHiddenAct(config.hidden_act);
-    if (!activation) {
-      throw new WebGPUBackendInputError(
-        `vision config hidden_act "${config.hidden_act}" is not supported; expected one of ${SUPPORTED_HIDDEN_ACTS.join(', ')}`,
-      );
-    }
-    // The attention kernel keeps q and its output in vec4 registers.
-    if (config.hidden_size % (4 * config.num_attention_heads) !== 0) {
-      throw new WebGPUBackendInputError(
-        `vision config hidden_size ${config.hidden_size} / num_attention_heads ${config.num_attention_heads} must be a whole multiple of 4 (the head size)`,
-      );
-    }
+    const activation = towerActivation('vision', config);
     this.#activation = activation;
     this.#uploader = new WeightUploader(context, weights, storage, 'vision tower');
   }
