@@ -40,10 +40,24 @@ export interface AltCLIPProcessorOutput {
   pixelValues?: PixelValues;
 }
 
+/**
+ * What a call returns for the arguments given, so the result feeds `model.forward` without a cast:
+ * a batch of texts gives `number[][]` (or int64 tensors with `returnTensors: 'int64'`), one text
+ * `number[]`, and images give `pixelValues`.
+ */
+export type AltCLIPProcessorResult<C extends AltCLIPProcessorCall> = (C['text'] extends string | readonly string[]
+  ? C['returnTensors'] extends 'int64'
+    ? TensorEncoding
+    : C['text'] extends string
+      ? Encoding
+      : BatchEncoding
+  : unknown) &
+  (C['images'] extends undefined ? unknown : { pixelValues: PixelValues });
+
 // Merged with the class below so instances are callable.
 export interface AltCLIPProcessor {
   // biome-ignore lint/style/useShorthandFunctionType: an interface (not a type alias) is needed to merge with the class
-  (args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput>;
+  <const C extends AltCLIPProcessorCall>(args: C): Promise<AltCLIPProcessorResult<C>>;
 }
 
 /**

@@ -25,5 +25,5 @@ export { UnsupportedImageFormatError } from './errors/UnsupportedImageFormatErro
 export { InvalidImageError } from './errors/InvalidImageError.js';
 export { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 export { ProcessorInputError } from './errors/ProcessorInputError.js';
-export { AltCLIPProcessor, type AltCLIPProcessorCall, type AltCLIPProcessorOutput, type ModelFileReader } from './AltCLIPProcessor.js';
+export { AltCLIPProcessor, type AltCLIPProcessorCall, type AltCLIPProcessorOutput, type AltCLIPProcessorResult, type ModelFileReader } from './AltCLIPProcessor.js';
 export * from './tokenizer/index.js';
