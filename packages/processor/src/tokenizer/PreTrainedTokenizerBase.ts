@@ -101,10 +101,26 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   abstract get length(): number;
   /** Tokens of `text` without special tokens (HF `tokenize`). */
   abstract tokenize(text: string): string[];
-  abstract convertTokensToIds(tokens: string): number;
-  abstract convertTokensToIds(tokens: readonly string[]): number[];
-  abstract convertIdsToTokens(ids: number, skipSpecialTokens?: boolean): string;
-  abstract convertIdsToTokens(ids: IdsLike, skipSpecialTokens?: boolean): string[];
+  convertTokensToIds(tokens: string): number;
+  convertTokensToIds(tokens: readonly string[]): number[];
+  convertTokensToIds(tokens: string | readonly string[]): number | number[] {
+    return typeof tokens === 'string' ? this.convertTokenToId(tokens) : tokens.map((t) => this.convertTokenToId(t));
+  }
+
+  convertIdsToTokens(ids: number, skipSpecialTokens?: boolean): string;
+  convertIdsToTokens(ids: IdsLike, skipSpecialTokens?: boolean): string[];
+  convertIdsToTokens(ids: number | IdsLike, skipSpecialTokens = false): string | string[] {
+    if (typeof ids === 'number') return this.idToToken(ids);
+    const special = new Set(skipSpecialTokens ? this.allSpecialIds : []);
+    return idsToNumbers(ids)
+      .filter((id) => !special.has(id))
+      .map((id) => this.idToToken(id));
+  }
+
+  /** One token → id, in the tokenizer's own vocabulary (unknown tokens → the unk id, as HF). */
+  protected abstract convertTokenToId(token: string): number;
+  /** One id → token; each tokenizer says what an out-of-range id does. */
+  protected abstract idToToken(id: number): string;
   abstract decode(ids: IdsLike, options?: DecodeOptions): string;
   /** Ids of the special tokens (`all_special_ids`). */
   abstract get allSpecialIds(): number[];

@@ -1,4 +1,4 @@
-import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
+import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
 import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
@@ -110,22 +110,6 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     return out;
   }
 
-  convertTokensToIds(tokens: string): number;
-  convertTokensToIds(tokens: readonly string[]): number[];
-  convertTokensToIds(tokens: string | readonly string[]): number | number[] {
-    return typeof tokens === 'string' ? this.convertTokenToId(tokens) : tokens.map((t) => this.convertTokenToId(t));
-  }
-
-  convertIdsToTokens(ids: number, skipSpecialTokens?: boolean): string;
-  convertIdsToTokens(ids: IdsLike, skipSpecialTokens?: boolean): string[];
-  convertIdsToTokens(ids: number | IdsLike, skipSpecialTokens = false): string | string[] {
-    if (typeof ids === 'number') return this.idToToken(ids);
-    const special = new Set(skipSpecialTokens ? this.allSpecialIds : []);
-    return idsToNumbers(ids)
-      .filter((id) => !special.has(id))
-      .map((id) => this.idToToken(id));
-  }
-
   /** Slow `_decode`: tokens joined, `▁` → space, Python `strip()`; unknown ids throw RangeError. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
     const tokens = this.convertIdsToTokens(ids, options.skipSpecialTokens ?? false);
@@ -198,7 +182,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     this.addedByContent.set(tok.content, tok);
   }
 
-  private convertTokenToId(token: string): number {
+  protected convertTokenToId(token: string): number {
     return this.addedEncoder.get(token) ?? this.tokenToIdNoAdded(token, '<unk>');
   }
 
@@ -211,7 +195,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     return this.addedEncoder.get(unkToken) ?? this.fairseqTokensToIds.get(unkToken) ?? 3;
   }
 
-  private idToToken(id: number): string {
+  protected idToToken(id: number): string {
     if (!Number.isInteger(id)) throw new TokenizerArgumentError('ids', `token ids must be integers, got ${id}`);
     const added = this.addedDecoder.get(id);
     if (added) return added.content;

@@ -87,22 +87,6 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return this.pipeline.encode(text).tokens;
   }
 
-  convertTokensToIds(tokens: string): number;
-  convertTokensToIds(tokens: readonly string[]): number[];
-  convertTokensToIds(tokens: string | readonly string[]): number | number[] {
-    return typeof tokens === 'string' ? this.convertTokenToId(tokens) : tokens.map((t) => this.convertTokenToId(t));
-  }
-
-  convertIdsToTokens(ids: number, skipSpecialTokens?: boolean): string;
-  convertIdsToTokens(ids: IdsLike, skipSpecialTokens?: boolean): string[];
-  convertIdsToTokens(ids: number | IdsLike, skipSpecialTokens = false): string | string[] {
-    if (typeof ids === 'number') return this.idToToken(ids);
-    const special = new Set(skipSpecialTokens ? this.allSpecialIds : []);
-    return idsToNumbers(ids)
-      .filter((id) => !special.has(id))
-      .map((id) => this.idToToken(id));
-  }
-
   /** Rust `Tokenizer::decode` (Metaspace decoder; unknown ids dropped), then optional clean-up. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
     const text = this.pipeline.decode(idsToNumbers(ids), options.skipSpecialTokens ?? false);
@@ -152,13 +136,13 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return strategy === 'only_first' ? [cut, pairIds] : [ids, cut];
   }
 
-  private convertTokenToId(token: string): number {
+  protected convertTokenToId(token: string): number {
     const id = this.pipeline.tokenToId(token);
     if (id !== undefined) return id;
     return this.pipeline.tokenToId(this.config.specialTokens.unk_token?.content ?? '<unk>') ?? this.pipeline.model.unkId ?? 0;
   }
 
-  private idToToken(id: number): string {
+  protected idToToken(id: number): string {
     const t = this.pipeline.idToToken(id);
     if (t === undefined) throw new RangeError(`token id ${id} is out of range (0..${this.pipeline.size - 1})`);
     return t;
