@@ -4,6 +4,7 @@ export type { DType, DataTypeMap, TensorData, TensorLike } from './tensor/Tensor
 export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32.js';
 export { float32ToFloat16Bits, fromBfloat16Array, fromFloat16Array, toFloat16Array } from './tensor/float16.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
+export type { Int8Scheme } from './backend/Int8Scheme.js';
 export type {
   AltCLIPBackend,
   BackendCapabilities,

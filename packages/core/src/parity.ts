@@ -4,5 +4,8 @@ export { TOLERANCES, type ToleranceGroup, type ToleranceSet, toleranceGroup, tol
 export { type Comparison, compareTensors, cosineSimilarity, top1Disagreements } from './testing/compareTensors.js';
 export { type AltCLIPFixture, type ExpectedTensorInfo, type FixtureLoader, defaultFixtureLoader, fixtureUrl, loadFixture } from './testing/loadFixture.js';
 export { INPUT_TENSORS, ParityRun, type ParityRunOptions, parityTensorNames } from './testing/ParityRun.js';
-export { ReferenceBackend, createReferenceBackend } from './testing/reference/ReferenceBackend.js';
+export { ReferenceBackend, type ReferenceBackendOptions, createReferenceBackend } from './testing/reference/ReferenceBackend.js';
 export { type FixtureTowerInputs, fixtureTowerInputs } from './testing/fixtureTowerInputs.js';
+export { ParityTolerances } from './testing/ParityTolerances.js';
+export { type Int8ErrorBound, type Int8ErrorBoundsOptions, SIGMAS, int8ErrorBounds } from './testing/int8/int8ErrorBounds.js';
+export { Int8Simulation, type Int8SimulationMode, isLinearWeight } from './testing/int8/Int8Simulation.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AltCLIPConfig } from '@altclip/config';
-import type { Tensor, WeightDType } from '@altclip/core';
+import { modelParameterSpecs, type Tensor, type WeightDType } from '@altclip/core';
 import { loadFixture, ParityRun, parityTensorNames } from '@altclip/core/parity';
 import { BACKEND_NAMES, type BackendName, TOLERANCE_NAMES } from '../backends/backendNames.js';
 import { assertBackendName, createBackend } from '../backends/createBackend.js';
@@ -17,6 +17,8 @@ import { modelFolder } from '../pipeline/modelFolder.js';
 
 /** Backends that run in Node without extra setup; webgpu joins when Dawn finds an adapter. */
 const DEFAULT_BACKENDS: readonly BackendName[] = ['onnx', 'onnx-web', 'tfjs', 'webgpu'];
+/** The float64 reference takes about a second per pass at 10 M parameters; beyond this an int8 report would take hours. */
+const INT8_MODEL_LIMIT = 20_000_000;
 
 export const parityCommand = defineCommand({
   name: 'parity',
@@ -41,6 +43,14 @@ export const parityCommand = defineCommand({
     const progress = (m: string) => io.stderr(`[parity] ${m}\n`);
 
     const config = await AltCLIPConfig.fromPretrained(dir);
+    if (dtype === 'int8') {
+      const parameters = modelParameterSpecs(config).reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+      if (parameters > INT8_MODEL_LIMIT) {
+        throw new UsageError(
+          `--dtype int8: int8 bounds come from core's error model, 33 float64 reference passes of the model; ${(parameters / 1e6).toFixed(0)} M parameters is beyond the ${INT8_MODEL_LIMIT / 1e6} M this command allows (use a small checkpoint such as fixtures/altclip-tiny)`,
+        );
+      }
+    }
     const overrides: Record<string, Uint8Array> = hasGolden
       ? { 'expected.safetensors': new Uint8Array(await readFile(expectedPath)) }
       : await syntheticFixtureFiles(dir, config);

@@ -3,10 +3,11 @@ export interface ParityRow {
   backend: string;
   dtype: string;
   output: string;
-  /** Largest |actual − expected| over the tensors of the row. */
+  /** max |actual − expected| of the row's tensor closest to its tolerance (the largest one where all share a tolerance). */
   maxAbsDiff: number;
   /** Smallest cosine similarity over the tensors of the row. */
   cosine: number;
+  /** That tensor's tolerance (int8: its predicted error bound). */
   tolerance: number;
   status: 'pass' | 'fail' | 'excluded' | 'unavailable';
   note?: string;

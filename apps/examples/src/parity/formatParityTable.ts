@@ -18,13 +18,16 @@ export function formatParityTable(rows: readonly ParityRow[], against: string): 
       const r = cell.get(`${output}|${c}`);
       if (!r) return '—';
       const cos = Number.isNaN(r.cosine) ? '—' : r.cosine.toFixed(6);
-      return `${num(r.maxAbsDiff)} ${cos} ${MARK[r.status]}`;
+      // int8 bounds are per tensor (predicted by core's error model), so the cell says which one applied.
+      const bound = r.dtype === 'int8' ? ` (≤${num(r.tolerance)})` : '';
+      return `${num(r.maxAbsDiff)}${bound} ${cos} ${MARK[r.status]}`;
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const notes = rows.filter((r) => r.output === '*').map((r) => `${r.backend} ${r.dtype}: ${MARK[r.status]}${r.note ? ` — ${r.note}` : ''}`);
   const failed = rows.filter((r) => r.status === 'fail').length;
-  const summary = failed === 0 ? 'every compared output is within the tolerance table' : `${failed} output(s) outside the tolerance table`;
+  const where = rows.some((r) => r.dtype === 'int8') ? 'its tolerance (int8: the error model\'s bound)' : 'the tolerance table';
+  const summary = failed === 0 ? `every compared output is within ${where}` : `${failed} output(s) outside ${where}`;
   return [`Parity against ${against}`, '', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line), '', ...notes, summary, ''].join('\n');
 }

@@ -21,6 +21,7 @@ import { SessionPair } from '../runtime/SessionPair.js';
 import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
+import { INT8_SCHEME } from '../quantize/int8Scheme.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
 
@@ -51,7 +52,7 @@ export class OnnxBackend implements AltCLIPBackend {
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
-    this.capabilities = { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments };
+    this.capabilities = { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: INT8_SCHEME };
     this.options = options;
     this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
     this.factory = factory;

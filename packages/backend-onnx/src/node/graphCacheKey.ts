@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GraphRequest } from '../backend/GraphSessionFactory.js';
 
 /** Bump when the graph layout changes so that stale cached graphs are never reused. */
-export const GRAPH_FORMAT_VERSION = 1;
+export const GRAPH_FORMAT_VERSION = 2;
 
 /**
  * sha256 of the graph format, tower, config fields, build options and every weight

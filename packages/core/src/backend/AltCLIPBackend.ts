@@ -1,5 +1,6 @@
 import type { AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
 import type { Tensor } from '../tensor/Tensor.js';
+import type { Int8Scheme } from './Int8Scheme.js';
 
 /**
  * The backend contract, version 1. A backend computes the two towers and nothing
@@ -23,6 +24,8 @@ export interface BackendCapabilities {
   readonly hiddenStates: boolean;
   readonly attentions: boolean;
   readonly environments: readonly BackendEnvironment[];
+  /** Where `dtype: 'int8'` rounds; required when `dtypes` lists int8, so that its error can be bounded. */
+  readonly int8?: Int8Scheme;
 }
 
 /**

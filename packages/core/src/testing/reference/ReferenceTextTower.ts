@@ -2,7 +2,7 @@ import type { AltCLIPTextConfig } from '@altclip/config';
 import type { TextTower, TextTowerInputs, TextTowerOutput, TowerRunOptions, TowerWeights } from '../../backend/AltCLIPBackend.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import { activation } from './activations.js';
-import { add, attention, layerNorm, linear, map } from './ops.js';
+import { add, attention, type LinearOp, layerNorm, linear, map } from './ops.js';
 import { ReferenceWeights } from './ReferenceWeights.js';
 
 const f32 = (data: Float64Array, dims: number[]) => new Tensor('float32', Float32Array.from(data), dims);
@@ -14,6 +14,7 @@ export class ReferenceTextTower implements TextTower {
   constructor(
     private readonly config: AltCLIPTextConfig,
     weights: TowerWeights,
+    private readonly linearOp: LinearOp = linear,
   ) {
     this.#w = new ReferenceWeights(weights, 'text');
   }
@@ -43,7 +44,7 @@ export class ReferenceTextTower implements TextTower {
     for (let l = 0; l < config.num_hidden_layers; l++) {
       const p = `roberta.encoder.layer.${l}`;
       const lin = (name: string, input: Float64Array, inDim: number, outDim: number) =>
-        linear(input, rows, inDim, w.get(`${p}.${name}.weight`), w.get(`${p}.${name}.bias`), outDim);
+        this.linearOp(input, rows, inDim, w.get(`${p}.${name}.weight`), w.get(`${p}.${name}.bias`), outDim);
       const q = lin('attention.self.query', x, h, h);
       const k = lin('attention.self.key', x, h, h);
       const v = lin('attention.self.value', x, h, h);
@@ -56,13 +57,13 @@ export class ReferenceTextTower implements TextTower {
     }
     const normed = layerNorm(x, rows, h, w.get('pre_LN.weight'), w.get('pre_LN.bias'), eps);
     const d = config.project_dim;
-    const projected = linear(normed, rows, h, w.get('transformation.weight'), w.get('transformation.bias'), d);
+    const projected = this.linearOp(normed, rows, h, w.get('transformation.weight'), w.get('transformation.bias'), d);
     const pooled = new Float64Array(batch * d);
     for (let b = 0; b < batch; b++) pooled.set(projected.subarray(b * seq * d, b * seq * d + d), b * d);
     const out: TextTowerOutput = { lastHiddenState: f32(projected, [batch, seq, d]), poolerOutput: f32(pooled, [batch, d]) };
     if (w.has('text_projection.weight')) {
       const projectionDim = w.get('text_projection.weight').length / d;
-      Object.assign(out, { embeds: f32(linear(pooled, batch, d, w.get('text_projection.weight'), undefined, projectionDim), [batch, projectionDim]) });
+      Object.assign(out, { embeds: f32(this.linearOp(pooled, batch, d, w.get('text_projection.weight'), undefined, projectionDim), [batch, projectionDim]) });
     }
     if (options.outputHiddenStates) Object.assign(out, { hiddenStates });
     if (options.outputAttentions) Object.assign(out, { attentions });

@@ -2,7 +2,7 @@ import type { AltCLIPVisionConfig } from '@altclip/config';
 import type { TowerRunOptions, TowerWeights, VisionTower, VisionTowerInputs, VisionTowerOutput } from '../../backend/AltCLIPBackend.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import { activation } from './activations.js';
-import { add, attention, layerNorm, linear, map } from './ops.js';
+import { add, attention, type LinearOp, layerNorm, linear, map } from './ops.js';
 import { ReferenceWeights } from './ReferenceWeights.js';
 
 const f32 = (data: Float64Array, dims: number[]) => new Tensor('float32', Float32Array.from(data), dims);
@@ -14,6 +14,7 @@ export class ReferenceVisionTower implements VisionTower {
   constructor(
     private readonly config: AltCLIPVisionConfig,
     weights: TowerWeights,
+    private readonly linearOp: LinearOp = linear,
   ) {
     this.#w = new ReferenceWeights(weights, 'vision');
   }
@@ -62,7 +63,7 @@ export class ReferenceVisionTower implements VisionTower {
     for (let l = 0; l < config.num_hidden_layers; l++) {
       const p = `encoder.layers.${l}`;
       const lin = (name: string, input: Float64Array, inDim: number, outDim: number) =>
-        linear(input, rows, inDim, w.get(`${p}.${name}.weight`), w.get(`${p}.${name}.bias`), outDim);
+        this.linearOp(input, rows, inDim, w.get(`${p}.${name}.weight`), w.get(`${p}.${name}.bias`), outDim);
       const normed = layerNorm(x, rows, h, w.get(`${p}.layer_norm1.weight`), w.get(`${p}.layer_norm1.bias`), eps);
       const { context, probs } = attention(
         lin('self_attn.q_proj', normed, h, h),
@@ -85,7 +86,7 @@ export class ReferenceVisionTower implements VisionTower {
     const out: VisionTowerOutput = { lastHiddenState: f32(x, [batch, tokens, h]), poolerOutput: f32(pooled, [batch, h]) };
     if (w.has('visual_projection.weight')) {
       const projectionDim = w.get('visual_projection.weight').length / h;
-      Object.assign(out, { embeds: f32(linear(pooled, batch, h, w.get('visual_projection.weight'), undefined, projectionDim), [batch, projectionDim]) });
+      Object.assign(out, { embeds: f32(this.linearOp(pooled, batch, h, w.get('visual_projection.weight'), undefined, projectionDim), [batch, projectionDim]) });
     }
     if (options.outputHiddenStates) Object.assign(out, { hiddenStates });
     if (options.outputAttentions) Object.assign(out, { attentions });

@@ -1,7 +1,10 @@
 /** Float64 building blocks of the reference towers. Row-major, PyTorch weight layouts. */
 
+/** The signature of `linear`, so that a caller can wrap it (the int8 error model rounds its inputs). */
+export type LinearOp = (x: Float64Array, rows: number, inDim: number, weight: Float64Array, bias: Float64Array | undefined, outDim: number) => Float64Array;
+
 /** y[r, o] = Σ_i x[r, i] · W[o, i] + b[o]  (W is [out, in] as nn.Linear). */
-export function linear(x: Float64Array, rows: number, inDim: number, weight: Float64Array, bias: Float64Array | undefined, outDim: number): Float64Array {
+export const linear: LinearOp = (x, rows, inDim, weight, bias, outDim) => {
   const y = new Float64Array(rows * outDim);
   for (let r = 0; r < rows; r++) {
     for (let o = 0; o < outDim; o++) {
@@ -11,7 +14,7 @@ export function linear(x: Float64Array, rows: number, inDim: number, weight: Flo
     }
   }
   return y;
-}
+};
 
 /** nn.LayerNorm over the last dimension (biased variance, eps inside the square root). */
 export function layerNorm(x: Float64Array, rows: number, dim: number, weight: Float64Array, bias: Float64Array, eps: number): Float64Array {

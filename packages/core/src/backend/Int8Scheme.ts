@@ -1,0 +1,23 @@
+/**
+ * What a backend's `int8` dtype rounds. int8 is a different model from the checkpoint (its
+ * weights and activations sit on an 8-bit grid), so no fixed tolerance table can say how far
+ * it may land from the float oracle: that depends on the grid and on how sensitive the model
+ * is. A backend declares its grid here and core predicts the error it costs from it
+ * (`int8ErrorBounds` in `@altclip/core/parity`), by running the float64 reference with
+ * rounding-sized noise in exactly these places.
+ */
+export interface Int8Scheme {
+  /**
+   * Every nn.Linear weight ([out, in]) is symmetric int8 with one scale per output channel:
+   * scale = max|w_row| / 127, value = round(w / scale) · scale.
+   */
+  readonly linearWeights: 'int8-per-output-channel';
+  /** Embedding tables (TowerWeights names) stored as symmetric int8 with one scale per row. */
+  readonly embeddingTables: readonly string[];
+  /**
+   * How each Linear's input is rounded at run time. `uint8-per-tensor` is ONNX's
+   * DynamicQuantizeLinear: one asymmetric uint8 grid for the whole input tensor (every row
+   * of the batch), range widened to include 0, scale = (max − min) / 255. `float`: not rounded.
+   */
+  readonly linearInputs: 'uint8-per-tensor' | 'float';
+}

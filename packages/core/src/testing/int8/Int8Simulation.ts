@@ -1,0 +1,110 @@
+import type { TowerWeights } from '../../backend/AltCLIPBackend.js';
+import type { Int8Scheme } from '../../backend/Int8Scheme.js';
+import { SeededNormal } from '../../random/SeededNormal.js';
+import { Tensor } from '../../tensor/Tensor.js';
+import { toFloat32 } from '../../tensor/toFloat32.js';
+import type { ReferenceBackendOptions } from '../reference/ReferenceBackend.js';
+import { type LinearOp, linear } from '../reference/ops.js';
+
+/**
+ * 'round': weights and Linear inputs put on the scheme's grid exactly — what a faithful int8
+ * backend computes, less its own float32 rounding. 'noise': uniform noise of ±step/2 added in
+ * the same places instead (the classic model of rounding error), so that many seeds give the
+ * spread of errors an int8 grid of this step can cause.
+ */
+export type Int8SimulationMode = 'round' | 'noise';
+
+/** nn.Linear weights, as TowerWeights names them: 2-D `.weight`s outside the embeddings. */
+export function isLinearWeight(name: string, tensor: { readonly dims: readonly number[] }): boolean {
+  return tensor.dims.length === 2 && name.endsWith('.weight') && !/(^|\.)embeddings\./.test(name);
+}
+
+/** ONNX Round: half to even. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function nameSeed(seed: number, name: string): number {
+  let h = (seed ^ 0x811c9dc5) >>> 0;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** The int8 dtype of a backend, simulated on the float64 reference backend. */
+export class Int8Simulation {
+  constructor(
+    readonly scheme: Int8Scheme,
+    readonly mode: Int8SimulationMode,
+    readonly seed = 0,
+  ) {}
+
+  /** Options for `new ReferenceBackend(...)`. */
+  referenceOptions(): ReferenceBackendOptions {
+    return { weights: (w) => this.weights(w), linear: this.scheme.linearInputs === 'float' ? linear : this.#roundingInputs() };
+  }
+
+  /** Linear weights per output channel and the listed embedding tables per row, on the int8 grid. */
+  weights(weights: TowerWeights): TowerWeights {
+    const out = new Map<string, Tensor>();
+    for (const [name, tensor] of weights) {
+      const perRow = isLinearWeight(name, tensor) || this.scheme.embeddingTables.includes(name);
+      out.set(name, perRow ? this.#symmetricRows(name, tensor) : tensor);
+    }
+    return out;
+  }
+
+  #symmetricRows(name: string, tensor: Tensor): Tensor {
+    const [rows, cols] = tensor.dims;
+    const data = toFloat32(tensor).data;
+    // Keyed by name, so every tower loaded in one trial (full model, tower models) sees the same int8 weights.
+    const random = new SeededNormal(nameSeed(this.seed, name));
+    const out = new Float64Array(data.length);
+    for (let r = 0; r < rows; r++) {
+      let maxAbs = 0;
+      for (let c = 0; c < cols; c++) maxAbs = Math.max(maxAbs, Math.abs(data[r * cols + c]));
+      const step = maxAbs / 127;
+      for (let c = 0; c < cols; c++) {
+        const w = data[r * cols + c];
+        if (step === 0) out[r * cols + c] = w;
+        else out[r * cols + c] = this.mode === 'round' ? Math.round(w / step) * step : w + (random.uniform() - 0.5) * step;
+      }
+    }
+    return new Tensor('float64', out, [rows, cols]) as Tensor;
+  }
+
+  /** DynamicQuantizeLinear on each Linear's whole input, then the exact Linear. */
+  #roundingInputs(): LinearOp {
+    const random = new SeededNormal(nameSeed(this.seed, 'linear inputs'));
+    // Q, K and V read the same tensor, which an int8 backend quantises identically for all three.
+    const seen = new WeakMap<Float64Array, Float64Array>();
+    return (x, rows, inDim, weight, bias, outDim) => {
+      let q = seen.get(x);
+      if (!q) {
+        q = this.#uint8PerTensor(x, random);
+        seen.set(x, q);
+      }
+      return linear(q, rows, inDim, weight, bias, outDim);
+    };
+  }
+
+  #uint8PerTensor(x: Float64Array, random: SeededNormal): Float64Array {
+    const f = Float32Array.from(x);
+    let lo = 0;
+    let hi = 0;
+    for (const v of f) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const step = Math.fround((hi - lo) / 255);
+    if (step === 0) return x;
+    const out = new Float64Array(f.length);
+    if (this.mode === 'noise') {
+      for (let i = 0; i < f.length; i++) out[i] = f[i] + (random.uniform() - 0.5) * step;
+      return out;
+    }
+    const zeroPoint = Math.min(255, Math.max(0, roundHalfEven(-lo / step)));
+    for (let i = 0; i < f.length; i++) out[i] = (Math.min(255, Math.max(0, roundHalfEven(f[i] / step) + zeroPoint)) - zeroPoint) * step;
+    return out;
+  }
+}
