@@ -22,6 +22,7 @@ import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
 import { INT8_SCHEME } from '../quantize/int8Scheme.js';
+import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
 
@@ -52,7 +53,10 @@ export class OnnxBackend implements AltCLIPBackend {
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
-    this.capabilities = { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: INT8_SCHEME };
+    const webgpu = usesWebgpu(options.sessionOptions);
+    this.capabilities = webgpu
+      ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments }
+      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: INT8_SCHEME };
     this.options = options;
     this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
     this.factory = factory;
@@ -78,6 +82,7 @@ export class OnnxBackend implements AltCLIPBackend {
     if (compute !== 'float32' && compute !== 'float16') throw new OnnxBackendError(`options.compute: expected 'float32' or 'float16', got ${String(compute)}`);
     if (compute === 'float16' && dtype !== 'fp16') throw new OnnxBackendError(`options.compute 'float16' needs dtype 'fp16', got dtype '${dtype}'`);
     const sessionOptions = { ...this.options.sessionOptions, ...(options.sessionOptions as OrtSessionOptions | undefined) };
+    if (dtype === 'int8' && usesWebgpu(sessionOptions)) throw new OnnxBackendError(`options.dtype: ${WEBGPU_INT8_REASON}`);
     return { dtype, attention, compute, sessionOptions };
   }
 

@@ -20,6 +20,8 @@ const runtime = ort as unknown as OrtModule;
 describeParity({ name: 'onnx-web', createBackend: () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } }) });
 const webgpu = () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['webgpu'] } });
 describeParity({ name: 'onnx-web-webgpu', createBackend: webgpu });
+describeParity({ name: 'onnx-web', createBackend: () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } }), dtype: 'int8' });
+// int8 with the webgpu EP is refused (backend/int8Support.ts; reproduction in ortWebgpuInt8.browser.test.ts).
 
 // Half-precision compute needs the adapter feature 'shader-f16'; Chromium's SwiftShader adapter
 // here lacks it (ORT's WGSL then fails: "'f16' type used without 'f16' extension enabled").

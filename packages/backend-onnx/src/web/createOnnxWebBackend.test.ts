@@ -5,3 +5,4 @@ import { createOnnxWebBackend } from './createOnnxWebBackend.js';
 const backend = () => createOnnxWebBackend({ sessionOptions: { executionProviders: ['wasm'] } });
 describeParity({ name: 'onnx-web', createBackend: backend });
 describeParity({ name: 'onnx-web', createBackend: backend, dtype: 'fp16' });
+describeParity({ name: 'onnx-web', createBackend: backend, dtype: 'int8' });
