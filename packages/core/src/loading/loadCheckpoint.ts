@@ -4,7 +4,7 @@ import type { Tensor } from '../tensor/Tensor.js';
 import { CheckpointError } from '../weights/CheckpointError.js';
 import { type ModelFiles, type ResolveOptions, readText } from './ModelFiles.js';
 
-export const WEIGHTS_FILES = ['model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin'] as const;
+export const WEIGHTS_FILES = ['model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json'] as const;
 
 export interface LoadedCheckpoint {
   readonly file: string;
@@ -13,7 +13,7 @@ export interface LoadedCheckpoint {
 
 /**
  * Reads the model's weights in transformers' order of preference: safetensors,
- * sharded safetensors, then pytorch_model.bin. `filter` skips tensors the model
+ * sharded safetensors, pytorch_model.bin, then sharded pytorch_model.bin. `filter` skips tensors the model
  * will not use (a tower loaded from a full checkpoint) before they are read.
  */
 export async function loadCheckpoint(files: ModelFiles, options: ResolveOptions & { filter?: (name: string) => boolean } = {}): Promise<LoadedCheckpoint> {
@@ -58,6 +58,20 @@ export async function loadCheckpoint(files: ModelFiles, options: ResolveOptions 
     } finally {
       await bin.close?.();
     }
+  }
+  const torchIndexText = await readText(files, 'pytorch_model.bin.index.json');
+  if (torchIndexText !== null) {
+    const torch = await import('../checkpoint/torch/index.js');
+    const tensors = await torch.readShardedTorchCheckpoint(
+      torch.parseTorchIndex(torchIndexText),
+      async (shard) => {
+        const source = await files.open(shard);
+        if (!source) throw new CheckpointError(`${files.name}: pytorch_model.bin.index.json lists shard '${shard}' but it does not exist`);
+        return source;
+      },
+      { filter: options.filter, onShard: (shard, done, total) => progress(shard, done, total) },
+    );
+    return { file: 'pytorch_model.bin.index.json', tensors };
   }
   throw new CheckpointError(`${files.name}: no weights found (looked for ${WEIGHTS_FILES.join(', ')})`);
 }

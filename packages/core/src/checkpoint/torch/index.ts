@@ -1,3 +1,4 @@
+export { TORCH_INDEX_FILE, parseTorchIndex, readShardedTorchCheckpoint } from './readShardedTorchCheckpoint.js';
 export { readTorchCheckpoint } from './readTorchCheckpoint.js';
 export {
   PickleFormatError,
