@@ -21,7 +21,7 @@ import { SessionPair } from '../runtime/SessionPair.js';
 import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
-import { INT8_SCHEME } from '../quantize/int8Scheme.js';
+import { type Int8Activations, int8Scheme } from '../quantize/int8Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
@@ -53,13 +53,21 @@ export class OnnxBackend implements AltCLIPBackend {
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
+    if (options.int8Activations !== undefined && options.int8Activations !== 'per-tensor' && options.int8Activations !== 'per-row') {
+      throw new OnnxBackendError(`options.int8Activations: expected 'per-tensor' or 'per-row', got ${String(options.int8Activations)}`);
+    }
     const webgpu = usesWebgpu(options.sessionOptions);
     this.capabilities = webgpu
       ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments }
-      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: INT8_SCHEME };
+      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: int8Scheme(options.int8Activations) };
     this.options = options;
     this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
     this.factory = factory;
+  }
+
+  /** Only int8 graphs carry the activation choice, so fp32/fp16 graph-cache keys do not depend on it. */
+  private int8Build(dtype: WeightDType): { int8Activations?: Int8Activations } {
+    return dtype === 'int8' ? { int8Activations: this.options.int8Activations ?? 'per-tensor' } : {};
   }
 
   async init(): Promise<void> {
@@ -98,7 +106,7 @@ export class OnnxBackend implements AltCLIPBackend {
       const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
       const reader = new WeightReader('text', weights);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype) };
         return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));
@@ -123,7 +131,7 @@ export class OnnxBackend implements AltCLIPBackend {
       // The table is fed as an input, not built into the graph; check it here all the same.
       reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, graphConfig.hidden_size]);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype) };
         return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));

@@ -1,4 +1,5 @@
 import type { AttentionImplementation } from '../graph/TowerBuildOptions.js';
+import type { Int8Activations } from '../quantize/int8Scheme.js';
 import type { OrtModule, OrtSessionOptions } from '../runtime/OrtModule.js';
 import type { ExternalModel } from './GraphSessionFactory.js';
 
@@ -13,6 +14,12 @@ export interface OnnxBackendOptions {
    * at load) or 'float16' (half-precision compute, for WebGPU). Also a per-tower load option.
    */
   compute?: 'float32' | 'float16';
+  /**
+   * How dtype 'int8' rounds each Linear's input: 'per-tensor' (default, ORT's fused kernel, fastest)
+   * or 'per-row' (a grid per token: embeddings independent of the rest of the batch, ~25 % slower
+   * per Linear). Declared in `capabilities.int8`, so a backend-level choice only.
+   */
+  int8Activations?: Int8Activations;
   /** Use this exported text tower instead of building one (weights are then ignored). */
   textModel?: ExternalModel;
   /** Use this exported vision tower instead of building one. */

@@ -90,6 +90,8 @@ export class GraphBuilder {
       bytes = new Uint8Array(Uint16Array.from(values as ArrayLike<number>, float32ToFloat16Bits).buffer);
     } else if (dataType === OnnxDataType.INT32) {
       bytes = new Uint8Array(Int32Array.from(values as ArrayLike<number>).buffer);
+    } else if (dataType === OnnxDataType.UINT8) {
+      bytes = Uint8Array.from(values as ArrayLike<number>);
     } else {
       throw new GraphBuildError(`constant ${prefix}: unsupported data type ${dataType}`);
     }

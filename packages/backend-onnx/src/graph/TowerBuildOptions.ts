@@ -1,4 +1,5 @@
 import type { WeightDType } from '@altclip/core';
+import type { Int8Activations } from '../quantize/int8Scheme.js';
 
 export type AttentionImplementation = 'standard' | 'contrib' | 'fused';
 
@@ -20,6 +21,8 @@ export interface TowerBuildOptions {
    * with fast half-precision kernels (WebGPU); needs dtype 'fp16'.
    */
   readonly compute?: 'float32' | 'float16';
+  /** How int8 graphs round each Linear's input (dtype 'int8' only; default 'per-tensor'). */
+  readonly int8Activations?: Int8Activations;
 }
 
 export const defaultBuildOptions: TowerBuildOptions = { dtype: 'fp32', attention: 'standard', allOutputs: false, compute: 'float32' };

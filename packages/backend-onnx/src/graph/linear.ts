@@ -1,4 +1,5 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
+import { int, ints } from './Attribute.js';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import type { BuildContext } from './BuildContext.js';
 import { floatWeight, rawWeight, transpose2d } from './weightInitializer.js';
@@ -38,9 +39,29 @@ export function linear(ctx: BuildContext, x: string, spec: LinearSpec): string {
     const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
     const ws = rawWeight(ctx, `${weightName}.scale`, OnnxDataType.FLOAT, [outFeatures], q.scales);
     ctx.g.useDomain('com.microsoft', 1);
+    if (ctx.options.int8Activations === 'per-row') return perRowInt8MatMul(ctx, x, wq, ws, bias, module);
     return ctx.g.node('DynamicQuantizeMatMul', [x, wq, ws, '', ...(bias ? [bias] : [])], {}, { domain: 'com.microsoft', prefix: module });
   }
   const w = floatWeight(ctx, `${weightName}.T`, [inFeatures, outFeatures], () => transpose2d(read(), outFeatures, inFeatures, scale), ctx.options.dtype === 'fp16');
   const y = ctx.g.node('MatMul', [x, w], {}, { prefix: `${module}/MatMul` });
   return bias ? ctx.g.node('Add', [y, bias], {}, { prefix: module }) : y;
+}
+
+/**
+ * `x @ W` with x quantised per row (token): symmetric, scale = max|row| / 127, stored as uint8 around
+ * the zero point 128 so that MatMulIntegerToFloat takes MLAS's uint8 × int8 path; the row scales are
+ * applied after the integer product, whose int32 sums are exact — so no row depends on another.
+ */
+function perRowInt8MatMul(ctx: BuildContext, x: string, wq: string, ws: string, bias: string | undefined, module: string): string {
+  const { g } = ctx;
+  const maxAbs = g.node('ReduceMax', [g.node('Abs', [x], {}, { prefix: `${module}/abs` })], { axes: ints([-1]), keepdims: int(1) }, { prefix: `${module}/row_max` });
+  // A zero row would divide by zero; its quantised values are 0 with any positive scale.
+  const scale = g.node('Max', [g.node('Div', [maxAbs, g.scalar(`${module}/127`, 127)]), g.scalar(`${module}/tiny`, 1e-30)], {}, { prefix: `${module}/row_scale` });
+  const shifted = g.node('Add', [g.node('Round', [g.node('Div', [x, scale])]), g.scalar(`${module}/128`, 128)]);
+  const q = g.node('Cast', [shifted], { to: int(OnnxDataType.UINT8) }, { prefix: `${module}/uint8` });
+  const zeroPoint = g.constant(`${module}/zero_point`, OnnxDataType.UINT8, [], [128]);
+  const one = g.scalar(`${module}/one`, 1);
+  const product = g.node('MatMulIntegerToFloat', [q, wq, one, ws, zeroPoint], {}, { domain: 'com.microsoft', prefix: module });
+  const y = g.node('Mul', [product, scale], {}, { prefix: `${module}/rescale` });
+  return bias ? g.node('Add', [y, bias], {}, { prefix: module }) : y;
 }

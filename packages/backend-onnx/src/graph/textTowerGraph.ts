@@ -1,6 +1,6 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { toFloat16Array } from '@altclip/core';
-import { INT8_SCHEME } from '../quantize/int8Scheme.js';
+import { int8Scheme } from '../quantize/int8Scheme.js';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import type { WeightReader } from '../weights/WeightReader.js';
 import { int } from './Attribute.js';
@@ -28,11 +28,11 @@ export interface TextGraphConfig {
   readonly project_dim: number;
 }
 
-/** An embedding table looked up with Gather; int8 stores the tables INT8_SCHEME lists per row with one scale a row. */
+/** An embedding table looked up with Gather; int8 stores the tables its int8Scheme lists per row with one scale a row. */
 function embedding(ctx: BuildContext, ids: string, name: string, rows: number, cols: number): string {
   ctx.weights.tensor(name, [rows, cols]);
   const read = () => ctx.weights.float32(name, [rows, cols]);
-  if (ctx.options.dtype === 'int8' && INT8_SCHEME.embeddingTables.includes(name)) {
+  if (ctx.options.dtype === 'int8' && int8Scheme(ctx.options.int8Activations).embeddingTables.includes(name)) {
     const q = quantizeInt8(read(), rows, cols, 0);
     const table = rawWeight(ctx, `${name}.int8`, OnnxDataType.INT8, [rows, cols], q.values);
     const scales = rawWeight(ctx, `${name}.scale`, OnnxDataType.FLOAT, [rows, 1], q.scales);

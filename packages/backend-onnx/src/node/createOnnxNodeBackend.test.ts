@@ -15,5 +15,6 @@ describeParity({ name: 'onnx-node', createBackend: backend, dtype: 'fp16' });
 // Half-precision activations too (meant for WebGPU; ORT's CPU EP runs the graph as well).
 describeParity({ name: 'onnx-node-fp16-compute', createBackend: backend, dtype: 'fp16', backendOptions: { compute: 'float16' } });
 
-// int8's bounds are core's error model for the declared INT8_SCHEME (see int8ErrorBounds).
+// int8's bounds are core's error model for the scheme each backend declares (see int8ErrorBounds).
 describeParity({ name: 'onnx-node', createBackend: backend, dtype: 'int8' });
+describeParity({ name: 'onnx-node-int8-per-row', createBackend: () => createOnnxNodeBackend({ cacheDir, int8Activations: 'per-row', sessionOptions: { intraOpNumThreads: 1 } }), dtype: 'int8' });

@@ -17,7 +17,9 @@ export interface Int8Scheme {
   /**
    * How each Linear's input is rounded at run time. `uint8-per-tensor` is ONNX's
    * DynamicQuantizeLinear: one asymmetric uint8 grid for the whole input tensor (every row
-   * of the batch), range widened to include 0, scale = (max − min) / 255. `float`: not rounded.
+   * of the batch), range widened to include 0, scale = (max − min) / 255. `int8-per-row`: a
+   * symmetric grid per row (token), scale = max|x_row| / 127, so that no row depends on another
+   * row of the batch. `float`: not rounded.
    */
-  readonly linearInputs: 'uint8-per-tensor' | 'float';
+  readonly linearInputs: 'uint8-per-tensor' | 'int8-per-row' | 'float';
 }

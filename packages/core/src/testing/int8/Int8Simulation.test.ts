@@ -68,6 +68,18 @@ describe('Int8Simulation', () => {
     expect(out[3]).toBe(0);
   });
 
+  it("'int8-per-row' rounds every row on its own symmetric max/127 grid", () => {
+    const { linear } = new Int8Simulation({ ...scheme, linearInputs: 'int8-per-row' }, 'round').referenceOptions();
+    // Row 0 [1.27, 0.5]: step 0.01 → 0.5 stays. Row 1 [−0.04, 0.01]: step 0.04/127, 0.01 → 31.75 → 32 steps.
+    const out = Array.from(linear!(Float64Array.from([1.27, 0.5, -0.04, 0.01]), 2, 2, identity(2), undefined, 2));
+    expect(out[0]).toBeCloseTo(1.27, 6);
+    expect(out[1]).toBeCloseTo(0.5, 6);
+    expect(out[2]).toBeCloseTo(-0.04, 8);
+    expect(out[3]).toBeCloseTo((32 * 0.04) / 127, 8);
+    // A row's grid ignores the other rows: the same row alone rounds the same way.
+    expect(Array.from(linear!(Float64Array.from([-0.04, 0.01]), 1, 2, identity(2), undefined, 2))).toEqual(out.slice(2));
+  });
+
   it('gives Q, K and V the same rounded input, as one quantised tensor would', () => {
     const { linear } = new Int8Simulation(scheme, 'noise', 3).referenceOptions();
     const x = Float64Array.from([0.3, -0.7, 1.1, 0.05]);

@@ -73,7 +73,7 @@ export class Int8Simulation {
     return new Tensor('float64', out, [rows, cols]) as Tensor;
   }
 
-  /** DynamicQuantizeLinear on each Linear's whole input, then the exact Linear. */
+  /** Each Linear's input rounded as the scheme says, then the exact Linear. */
   #roundingInputs(): LinearOp {
     const random = new SeededNormal(nameSeed(this.seed, 'linear inputs'));
     // Q, K and V read the same tensor, which an int8 backend quantises identically for all three.
@@ -81,11 +81,28 @@ export class Int8Simulation {
     return (x, rows, inDim, weight, bias, outDim) => {
       let q = seen.get(x);
       if (!q) {
-        q = this.#uint8PerTensor(x, random);
+        q = this.scheme.linearInputs === 'int8-per-row' ? this.#int8PerRow(x, inDim, random) : this.#uint8PerTensor(x, random);
         seen.set(x, q);
       }
       return linear(q, rows, inDim, weight, bias, outDim);
     };
+  }
+
+  /** QuantizeLinear per row: symmetric, scale = max|row| / 127 in float32, round half to even. */
+  #int8PerRow(x: Float64Array, cols: number, random: SeededNormal): Float64Array {
+    const f = Float32Array.from(x);
+    const out = new Float64Array(f.length);
+    for (let start = 0; start < f.length; start += cols) {
+      let maxAbs = 0;
+      for (let i = start; i < start + cols; i++) maxAbs = Math.max(maxAbs, Math.abs(f[i]));
+      const step = Math.fround(maxAbs / 127);
+      for (let i = start; i < start + cols; i++) {
+        if (step === 0) out[i] = f[i];
+        else if (this.mode === 'noise') out[i] = f[i] + (random.uniform() - 0.5) * step;
+        else out[i] = Math.min(127, Math.max(-127, roundHalfEven(Math.fround(f[i] / step)))) * step;
+      }
+    }
+    return out;
   }
 
   #uint8PerTensor(x: Float64Array, random: SeededNormal): Float64Array {

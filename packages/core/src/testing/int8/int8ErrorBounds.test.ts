@@ -16,6 +16,7 @@ const dynamic: Int8Scheme = {
   linearInputs: 'uint8-per-tensor',
 };
 const weightOnly: Int8Scheme = { linearWeights: 'int8-per-output-channel', embeddingTables: [], linearInputs: 'float' };
+const perRow: Int8Scheme = { ...dynamic, linearInputs: 'int8-per-row' };
 
 /** Tensors of a reference run (with hooks) that exceed their int8 bound against the oracle. */
 async function outside(fixture: AltCLIPFixture, bounds: Map<string, Int8ErrorBound>, options: ReferenceBackendOptions): Promise<string[]> {
@@ -34,7 +35,7 @@ describe('int8ErrorBounds', async () => {
 
   // The noise model is only useful if it predicts real rounding: an exact int8 computation of the
   // same scheme (rounding, not noise) must land inside every bound it predicts.
-  for (const [label, scheme] of [['dynamic uint8 inputs + int8 tables', dynamic], ['weight-only', weightOnly]] as const) {
+  for (const [label, scheme] of [['dynamic uint8 inputs + int8 tables', dynamic], ['per-row int8 inputs + int8 tables', perRow], ['weight-only', weightOnly]] as const) {
     it(`bounds exact rounding of the same scheme (${label})`, async () => {
       const bounds = await boundsOf(scheme);
       expect(await outside(fixture, bounds, new Int8Simulation(scheme, 'round').referenceOptions())).toEqual([]);
