@@ -6,3 +6,4 @@ const backend = () => createOnnxWebBackend({ sessionOptions: { executionProvider
 describeParity({ name: 'onnx-web', createBackend: backend });
 describeParity({ name: 'onnx-web', createBackend: backend, dtype: 'fp16' });
 describeParity({ name: 'onnx-web', createBackend: backend, dtype: 'int8' });
+describeParity({ name: 'onnx-web-int8-per-row', createBackend: () => createOnnxWebBackend({ int8Activations: 'per-row', sessionOptions: { executionProviders: ['wasm'] } }), dtype: 'int8' });
