@@ -42,6 +42,11 @@ function pick<T extends object>(config: T, fields: readonly string[], what: stri
 }
 
 /** AltCLIP towers on ONNX Runtime; the runtime-specific parts live in the factory. */
+/** Only fp16 graphs carry the Gather workaround (see TowerBuildOptions.gatherTablesAsFloat32), so other cache keys stay put. */
+function fp16Build(dtype: WeightDType, sessionOptions: OrtSessionOptions): { gatherTablesAsFloat32?: boolean } {
+  return dtype === 'fp16' && usesWebgpu(sessionOptions) ? { gatherTablesAsFloat32: true } : {};
+}
+
 export class OnnxBackend implements AltCLIPBackend {
   readonly specificationVersion = BACKEND_SPECIFICATION_VERSION;
   readonly name: string;
@@ -106,7 +111,7 @@ export class OnnxBackend implements AltCLIPBackend {
       const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
       const reader = new WeightReader('text', weights);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype) };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype), ...fp16Build(dtype, sessionOptions) };
         return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));
@@ -131,7 +136,7 @@ export class OnnxBackend implements AltCLIPBackend {
       // The table is fed as an input, not built into the graph; check it here all the same.
       reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, graphConfig.hidden_size]);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype) };
+        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype), ...fp16Build(dtype, sessionOptions) };
         return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));

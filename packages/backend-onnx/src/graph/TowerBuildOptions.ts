@@ -21,6 +21,13 @@ export interface TowerBuildOptions {
    * with fast half-precision kernels (WebGPU); needs dtype 'fp16'.
    */
   readonly compute?: 'float32' | 'float16';
+  /**
+   * fp16 embedding tables are widened to float32 before the Gather (ORT folds that Cast at load)
+   * instead of after it. For onnxruntime-web's WebGPU EP, whose Gather reads 32-bit words and
+   * returns wrong rows from a float16 table (measured in Chromium); elsewhere gathering first
+   * keeps the table half-sized in memory.
+   */
+  readonly gatherTablesAsFloat32?: boolean;
   /** How int8 graphs round each Linear's input (dtype 'int8' only; default 'per-tensor'). */
   readonly int8Activations?: Int8Activations;
 }

@@ -40,7 +40,6 @@ function embedding(ctx: BuildContext, ids: string, name: string, rows: number, c
     return ctx.g.node('Mul', [values, ctx.g.node('Gather', [scales, ids], { axis: int(0) })], {}, { prefix: name });
   }
   if (ctx.options.dtype === 'fp16') {
-    // Gather first, widen after: the Cast then only touches the looked-up rows.
     ctx.g.initializer({
       name,
       dataType: OnnxDataType.FLOAT16,
@@ -48,6 +47,12 @@ function embedding(ctx: BuildContext, ids: string, name: string, rows: number, c
       byteLength: rows * cols * 2,
       bytes: () => new Uint8Array(toFloat16Array(read()).buffer),
     });
+    if (ctx.options.gatherTablesAsFloat32) {
+      const table = ctx.g.node('Cast', [name], { to: int(OnnxDataType.FLOAT) }, { prefix: `${name}/fp32` });
+      const rowsWide = ctx.g.node('Gather', [table, ids], { axis: int(0) }, { prefix: name });
+      return ctx.g.floatType === OnnxDataType.FLOAT16 ? ctx.g.node('Cast', [rowsWide], { to: int(OnnxDataType.FLOAT16) }, { prefix: `${name}/compute` }) : rowsWide;
+    }
+    // Gather first, widen after: the Cast then only touches the looked-up rows.
     const rowsHalf = ctx.g.node('Gather', [name, ids], { axis: int(0) }, { prefix: name });
     return ctx.g.floatType === OnnxDataType.FLOAT16 ? rowsHalf : ctx.g.node('Cast', [rowsHalf], { to: int(OnnxDataType.FLOAT) }, { prefix: name });
   }

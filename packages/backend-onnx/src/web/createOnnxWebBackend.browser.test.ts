@@ -17,10 +17,13 @@ ort.env.logLevel = 'error';
 
 const runtime = ort as unknown as OrtModule;
 
-describeParity({ name: 'onnx-web', createBackend: () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } }) });
+const wasm = () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } });
+describeParity({ name: 'onnx-web', createBackend: wasm });
 const webgpu = () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['webgpu'] } });
 describeParity({ name: 'onnx-web-webgpu', createBackend: webgpu });
-describeParity({ name: 'onnx-web', createBackend: () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } }), dtype: 'int8' });
+describeParity({ name: 'onnx-web', createBackend: wasm, dtype: 'int8' });
+describeParity({ name: 'onnx-web', createBackend: wasm, dtype: 'fp16' });
+describeParity({ name: 'onnx-web-webgpu', createBackend: webgpu, dtype: 'fp16' });
 // int8 with the webgpu EP is refused (backend/int8Support.ts; reproduction in ortWebgpuInt8.browser.test.ts).
 
 // Half-precision compute needs the adapter feature 'shader-f16'; Chromium's SwiftShader adapter
