@@ -33,6 +33,16 @@ const factories: Record<BackendName, () => Promise<AltCLIPBackend>> = {
     return createTfjsBackend({ backend: 'cpu' });
   },
   async webgpu() {
+    // Dawn's Vulkan loader prints "error: XDG_RUNTIME_DIR is invalid" to stderr when the variable is unset
+    // (containers, CI); the CLI owns its process, so it gives Dawn a private one rather than alarm users.
+    if (!process.env.XDG_RUNTIME_DIR) {
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = mkdtempSync(join(tmpdir(), 'altclip-runtime-'));
+      process.env.XDG_RUNTIME_DIR = dir;
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    }
     const { createWebGPUBackend } = await import('@altclip/backend-webgpu');
     return createWebGPUBackend();
   },
