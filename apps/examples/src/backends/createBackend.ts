@@ -9,20 +9,25 @@ export function assertBackendName(name: string): asserts name is BackendName {
   }
 }
 
-/** Imports only the runtime the user asked for, so a missing optional runtime breaks only its own name. */
-export async function createBackend(name: string): Promise<AltCLIPBackend> {
-  assertBackendName(name);
-  return factories[name]();
+export interface CliBackendOptions {
+  /** onnx backends: how int8 rounds activations (see @altclip/backend-onnx); others ignore it. */
+  int8Activations?: 'per-tensor' | 'per-row';
 }
 
-const factories: Record<BackendName, () => Promise<AltCLIPBackend>> = {
-  async onnx() {
+/** Imports only the runtime the user asked for, so a missing optional runtime breaks only its own name. */
+export async function createBackend(name: string, options: CliBackendOptions = {}): Promise<AltCLIPBackend> {
+  assertBackendName(name);
+  return factories[name](options);
+}
+
+const factories: Record<BackendName, (options: CliBackendOptions) => Promise<AltCLIPBackend>> = {
+  async onnx({ int8Activations }) {
     const { createOnnxNodeBackend } = await import('@altclip/backend-onnx/node');
-    return createOnnxNodeBackend();
+    return createOnnxNodeBackend({ int8Activations });
   },
-  async 'onnx-web'() {
+  async 'onnx-web'({ int8Activations }) {
     const { createOnnxWebBackend } = await import('@altclip/backend-onnx');
-    return createOnnxWebBackend();
+    return createOnnxWebBackend({ int8Activations });
   },
   async tfjs() {
     const { createTfjsBackend } = await import('@altclip/backend-tfjs');

@@ -55,6 +55,27 @@ describe('altclip index and search', () => {
     for (const h of hits) expect(Math.abs(h.score)).toBeLessThanOrEqual(1 + 1e-6);
   }, 120_000);
 
+  it('int8: an image gets the same vector in any batch, the index records its dtype and search follows it', async () => {
+    const one = `${work}/int8-b1.index`;
+    const three = `${work}/int8-b3.index`;
+    for (const [file, size] of [[one, '1'], [three, '3']]) {
+      expect(await runCli(['index', images, '--model', 'fixtures/altclip-tiny', '--out', file, '--dtype', 'int8', '--batch-size', size], captureIO())).toBe(0);
+    }
+    const [a, b] = [await EmbeddingIndex.open(one), await EmbeddingIndex.open(three)];
+    expect(a.header.dtype).toBe('int8');
+    for (const entry of a.entries) {
+      const other = b.entries.find((e) => e.file === entry.file)!.embedding;
+      const diff = entry.embedding.reduce((m, v, i) => Math.max(m, Math.abs(v - other[i])), 0);
+      expect(diff, entry.file).toBeLessThanOrEqual(1e-6);
+    }
+    let io = captureIO();
+    expect(await runCli(['index', images, '--model', 'fixtures/altclip-tiny', '--out', one], io)).toBe(1);
+    expect(io.err).toMatch(/was built with --dtype int8, not fp32/);
+    io = captureIO();
+    expect(await runCli(['search', one, 'a photo of a cat', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toHaveLength(4);
+  }, 180_000);
+
   it('names a missing index file and a missing folder', async () => {
     let io = captureIO();
     expect(await runCli(['search', `${work}/none.index`, 'cat'], io)).toBe(1);

@@ -40,8 +40,11 @@ export const indexCommand = defineCommand({
     const model = await loadModel(modelDir, String(options.backend), options.dtype);
     try {
       const dim = model.config.projection_dim;
-      const index = existsSync(outPath) ? await EmbeddingIndex.open(outPath) : await EmbeddingIndex.create(outPath, { format: INDEX_FORMAT, model: modelDir, folder, dim });
+      const dtype = String(options.dtype);
+      const index = existsSync(outPath) ? await EmbeddingIndex.open(outPath) : await EmbeddingIndex.create(outPath, { format: INDEX_FORMAT, model: modelDir, folder, dim, dtype });
       if (index.header.dim !== dim) throw new CliError(`${options.out}: was built with embeddings of ${index.header.dim} values, this model gives ${dim}`);
+      // One index, one dtype: resuming with another would mix vectors of two slightly different models.
+      if ((index.header.dtype ?? 'fp32') !== dtype) throw new CliError(`${options.out}: was built with --dtype ${index.header.dtype ?? 'fp32'}, not ${dtype}; resume with the same dtype or write a new index`);
       const done = new Set(index.entries.map((e) => e.file));
       const todo = files.filter((f) => !done.has(f));
       if (done.size > 0) io.stderr(`resuming: ${done.size} of ${files.length} images already indexed\n`);

@@ -26,7 +26,8 @@ export const searchCommand = defineCommand({
     const query = queryParts.join(' ');
     const index = await EmbeddingIndex.open(resolvePath(io, indexArg));
     const processor = await loadProcessor(index.header.model);
-    const model = await loadModel(index.header.model, String(options.backend));
+    // The query goes through the same weights as the images (an int8 index gets an int8 query).
+    const model = await loadModel(index.header.model, String(options.backend), index.header.dtype ?? 'fp32');
     let scores: { file: string; score: number }[];
     try {
       const maxLength = model.config.text_config.max_position_embeddings - 2;

@@ -11,6 +11,8 @@ export interface IndexHeader {
   /** Image folder, as given to `index`; entry paths are relative to it. */
   folder: string;
   dim: number;
+  /** Weight dtype the images were embedded with; search embeds its query the same way. Absent in files from before it was recorded: fp32. */
+  dtype?: string;
 }
 
 export interface IndexEntry {
