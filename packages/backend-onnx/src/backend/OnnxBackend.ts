@@ -21,7 +21,7 @@ import { SessionPair } from '../runtime/SessionPair.js';
 import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
-import { type Int8Activations, int8Scheme } from '../quantize/int8Scheme.js';
+import { int8Scheme } from '../quantize/int8Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
@@ -42,11 +42,6 @@ function pick<T extends object>(config: T, fields: readonly string[], what: stri
 }
 
 /** AltCLIP towers on ONNX Runtime; the runtime-specific parts live in the factory. */
-/** Only fp16 graphs carry the Gather workaround (see TowerBuildOptions.gatherTablesAsFloat32), so other cache keys stay put. */
-function fp16Build(dtype: WeightDType, sessionOptions: OrtSessionOptions): { gatherTablesAsFloat32?: boolean } {
-  return dtype === 'fp16' && usesWebgpu(sessionOptions) ? { gatherTablesAsFloat32: true } : {};
-}
-
 export class OnnxBackend implements AltCLIPBackend {
   readonly specificationVersion = BACKEND_SPECIFICATION_VERSION;
   readonly name: string;
@@ -70,11 +65,6 @@ export class OnnxBackend implements AltCLIPBackend {
     this.factory = factory;
   }
 
-  /** Only int8 graphs carry the activation choice, so fp32/fp16 graph-cache keys do not depend on it. */
-  private int8Build(dtype: WeightDType): { int8Activations?: Int8Activations } {
-    return dtype === 'int8' ? { int8Activations: this.options.int8Activations ?? 'per-tensor' } : {};
-  }
-
   async init(): Promise<void> {
     await this.runtime();
   }
@@ -84,7 +74,7 @@ export class OnnxBackend implements AltCLIPBackend {
     return this.ort;
   }
 
-  private settings(options: TowerLoadOptions): { dtype: WeightDType; attention: AttentionImplementation; compute: 'float32' | 'float16'; sessionOptions: OrtSessionOptions } {
+  private settings(options: TowerLoadOptions): { build: Omit<TowerBuildOptions, 'allOutputs'>; sessionOptions: OrtSessionOptions } {
     const dtype = options.dtype ?? 'fp32';
     if (!DTYPES.includes(dtype)) throw new OnnxBackendError(`options.dtype: expected one of ${DTYPES.join(', ')}, got ${String(dtype)}`);
     const attention = (options.attention as AttentionImplementation | undefined) ?? this.options.attention ?? 'standard';
@@ -96,12 +86,15 @@ export class OnnxBackend implements AltCLIPBackend {
     if (compute === 'float16' && dtype !== 'fp16') throw new OnnxBackendError(`options.compute 'float16' needs dtype 'fp16', got dtype '${dtype}'`);
     const sessionOptions = { ...this.options.sessionOptions, ...(options.sessionOptions as OrtSessionOptions | undefined) };
     if (dtype === 'int8' && usesWebgpu(sessionOptions)) throw new OnnxBackendError(`options.dtype: ${WEBGPU_INT8_REASON}`);
-    return { dtype, attention, compute, sessionOptions };
+    // Variant options only where they change the graph, so that other graph-cache keys stay put:
+    // int8's activation rounding, and fp16's Gather workaround for the WebGPU EP (TowerBuildOptions).
+    const variant = dtype === 'int8' ? { int8Activations: this.options.int8Activations ?? 'per-tensor' } : dtype === 'fp16' && usesWebgpu(sessionOptions) ? { gatherTablesAsFloat32: true } : {};
+    return { build: { dtype, attention, compute, ...variant }, sessionOptions };
   }
 
   async loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<TextTower> {
     const ort = await this.runtime();
-    const { dtype, attention, compute, sessionOptions } = this.settings(options);
+    const { build: variant, sessionOptions } = this.settings(options);
     const layers = (config as unknown as TextGraphConfig).num_hidden_layers;
     let sessions: SessionPair;
     const external = this.options.textModel;
@@ -111,7 +104,7 @@ export class OnnxBackend implements AltCLIPBackend {
       const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
       const reader = new WeightReader('text', weights);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype), ...fp16Build(dtype, sessionOptions) };
+        const build: TowerBuildOptions = { ...variant, allOutputs };
         return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));
@@ -123,7 +116,7 @@ export class OnnxBackend implements AltCLIPBackend {
 
   async loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<VisionTower> {
     const ort = await this.runtime();
-    const { dtype, attention, compute, sessionOptions } = this.settings(options);
+    const { build: variant, sessionOptions } = this.settings(options);
     const layers = (config as unknown as VisionGraphConfig).num_hidden_layers;
     const positionEmbedding = weights.get('embeddings.position_embedding.weight');
     let sessions: SessionPair;
@@ -136,7 +129,7 @@ export class OnnxBackend implements AltCLIPBackend {
       // The table is fed as an input, not built into the graph; check it here all the same.
       reader.tensor('embeddings.position_embedding.weight', [positionEmbedding?.dims[0] ?? 0, graphConfig.hidden_size]);
       const open = (allOutputs: boolean) => {
-        const build: TowerBuildOptions = { dtype, attention, allOutputs, compute, ...this.int8Build(dtype), ...fp16Build(dtype, sessionOptions) };
+        const build: TowerBuildOptions = { ...variant, allOutputs };
         return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
       sessions = new SessionPair(() => open(false), () => open(true));

@@ -1,21 +1,9 @@
 import { describeParity } from '@altclip/core/testing';
 import { describe, it } from 'vitest';
-// The shared vitest config resolves bare `onnxruntime-web` with the `node` condition even for
-// the browser project (its dep optimizer then bundles ORT's Node build); `/all` has no Node variant.
-import * as ort from 'onnxruntime-web/all';
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
-import type { OrtModule } from '../runtime/OrtModule.js';
+import { asOrtModule, browserOrt } from './test-support/browserOrt.js';
 import { createOnnxWebBackend } from './createOnnxWebBackend.js';
 
-// Vite serves the pre-bundled JavaScript away from ORT's wasm files: pass their URLs, as a bundled app would.
-ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
-// No cross-origin isolation in the test page → no SharedArrayBuffer → one thread.
-ort.env.wasm.numThreads = 1;
-// Node-placement notices (shape ops stay on CPU) are expected; keep the test log readable.
-ort.env.logLevel = 'error';
-
-const runtime = ort as unknown as OrtModule;
+const runtime = asOrtModule(browserOrt());
 
 const wasm = () => createOnnxWebBackend({ ort: runtime, sessionOptions: { executionProviders: ['wasm'] } });
 describeParity({ name: 'onnx-web', createBackend: wasm });

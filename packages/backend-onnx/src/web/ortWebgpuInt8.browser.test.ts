@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as ort from 'onnxruntime-web/all';
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import { WEBGPU_INT8_REASON } from '../backend/int8Support.js';
 import { ints } from '../graph/Attribute.js';
 import { GraphBuilder } from '../graph/GraphBuilder.js';
 import { OnnxDataType } from '../proto/OnnxDataType.js';
-import type { OrtModule } from '../runtime/OrtModule.js';
 import { serializeModel } from '../serialize/serializeModel.js';
+import { asOrtModule, browserOrt } from './test-support/browserOrt.js';
 import { createOnnxWebBackend } from './createOnnxWebBackend.js';
 
-ort.env.wasm.wasmPaths = { mjs: mjsUrl, wasm: wasmUrl };
-ort.env.wasm.numThreads = 1;
-ort.env.logLevel = 'error';
+const ort = browserOrt();
 
 function pseudoRandom(n: number, seed: number): Float32Array {
   let s = seed;
@@ -43,10 +38,10 @@ function scoresGraph(batch: number, seq: number): Uint8Array {
 
 describe('int8 on the webgpu execution provider', () => {
   it('is refused with the reason, and not listed in capabilities', async () => {
-    const backend = createOnnxWebBackend({ ort: ort as unknown as OrtModule, sessionOptions: { executionProviders: ['webgpu'] } });
+    const backend = createOnnxWebBackend({ ort: asOrtModule(ort), sessionOptions: { executionProviders: ['webgpu'] } });
     expect(backend.capabilities.dtypes).not.toContain('int8');
     expect(backend.capabilities.int8).toBeUndefined();
-    const wasm = createOnnxWebBackend({ ort: ort as unknown as OrtModule });
+    const wasm = createOnnxWebBackend({ ort: asOrtModule(ort) });
     expect(wasm.capabilities.dtypes).toContain('int8');
     await expect(wasm.loadTextTower({} as never, new Map(), { dtype: 'int8', sessionOptions: { executionProviders: [{ name: 'webgpu' }] } })).rejects.toThrow(WEBGPU_INT8_REASON);
   });

@@ -1,5 +1,6 @@
 import { SafetensorsFile } from '../checkpoint/safetensors/SafetensorsFile.js';
 import { parseSafetensorsIndex, readShardedSafetensors } from '../checkpoint/safetensors/ShardedSafetensors.js';
+import type { ByteSource } from '../io/ByteSource.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { CheckpointError } from '../weights/CheckpointError.js';
 import { type ModelFiles, type ResolveOptions, readText } from './ModelFiles.js';
@@ -18,6 +19,7 @@ export interface LoadedCheckpoint {
  */
 export async function loadCheckpoint(files: ModelFiles, options: ResolveOptions & { filter?: (name: string) => boolean } = {}): Promise<LoadedCheckpoint> {
   const progress = (file: string, loaded: number, total: number) => options.onProgress?.({ file, loaded, total, phase: 'read' });
+  const shardOptions = { filter: options.filter, onShard: progress };
   const single = await files.open('model.safetensors');
   if (single) {
     const file = await SafetensorsFile.open(single);
@@ -36,15 +38,7 @@ export async function loadCheckpoint(files: ModelFiles, options: ResolveOptions 
   const indexText = await readText(files, 'model.safetensors.index.json');
   if (indexText !== null) {
     const index = parseSafetensorsIndex(indexText);
-    const tensors = await readShardedSafetensors(
-      index,
-      async (shard) => {
-        const source = await files.open(shard);
-        if (!source) throw new CheckpointError(`${files.name}: model.safetensors.index.json lists shard '${shard}' but it does not exist`);
-        return source;
-      },
-      { filter: options.filter, onShard: (shard, done, total) => progress(shard, done, total) },
-    );
+    const tensors = await readShardedSafetensors(index, shardOpener(files, 'model.safetensors.index.json'), shardOptions);
     return { file: 'model.safetensors.index.json', tensors };
   }
   const bin = await files.open('pytorch_model.bin');
@@ -62,16 +56,17 @@ export async function loadCheckpoint(files: ModelFiles, options: ResolveOptions 
   const torchIndexText = await readText(files, 'pytorch_model.bin.index.json');
   if (torchIndexText !== null) {
     const torch = await import('../checkpoint/torch/index.js');
-    const tensors = await torch.readShardedTorchCheckpoint(
-      torch.parseTorchIndex(torchIndexText),
-      async (shard) => {
-        const source = await files.open(shard);
-        if (!source) throw new CheckpointError(`${files.name}: pytorch_model.bin.index.json lists shard '${shard}' but it does not exist`);
-        return source;
-      },
-      { filter: options.filter, onShard: (shard, done, total) => progress(shard, done, total) },
-    );
+    const tensors = await torch.readShardedTorchCheckpoint(torch.parseTorchIndex(torchIndexText), shardOpener(files, 'pytorch_model.bin.index.json'), shardOptions);
     return { file: 'pytorch_model.bin.index.json', tensors };
   }
   throw new CheckpointError(`${files.name}: no weights found (looked for ${WEIGHTS_FILES.join(', ')})`);
+}
+
+/** Opens a shard an index names, failing with the index's name when the file is absent. */
+function shardOpener(files: ModelFiles, indexFile: string): (shard: string) => Promise<ByteSource> {
+  return async (shard) => {
+    const source = await files.open(shard);
+    if (!source) throw new CheckpointError(`${files.name}: ${indexFile} lists shard '${shard}' but it does not exist`);
+    return source;
+  };
 }

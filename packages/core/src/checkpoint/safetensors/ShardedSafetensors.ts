@@ -2,6 +2,7 @@ import type { ByteSource } from '../../io/ByteSource.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { SafetensorsError } from './SafetensorsError.js';
 import { SafetensorsFile } from './SafetensorsFile.js';
+import { type ReadShardsOptions, readShards } from '../readShards.js';
 
 /** The `weight_map` of a `model.safetensors.index.json`. */
 export interface SafetensorsIndex {
@@ -32,32 +33,11 @@ export function parseSafetensorsIndex(json: string | Uint8Array, file = 'model.s
   return { metadata: typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : {}, weightMap: map };
 }
 
-/**
- * Reads a sharded checkpoint shard by shard, checking that each shard holds
- * exactly the tensors the index assigns to it.
- */
-export async function readShardedSafetensors(
+/** Reads a sharded safetensors checkpoint shard by shard (see readShards), each shard lazily. */
+export function readShardedSafetensors(
   index: SafetensorsIndex,
   openShard: (filename: string) => Promise<ByteSource>,
-  options: { filter?: (name: string) => boolean; onShard?: (filename: string, done: number, total: number) => void } = {},
+  options: ReadShardsOptions = {},
 ): Promise<Map<string, Tensor>> {
-  const shards = [...new Set(index.weightMap.values())];
-  const out = new Map<string, Tensor>();
-  for (const [i, shard] of shards.entries()) {
-    const file = await SafetensorsFile.open(await openShard(shard));
-    try {
-      for (const [name, owner] of index.weightMap) {
-        if (owner === shard && !file.has(name)) throw new SafetensorsError(`${shard}: index lists '${name}' in this shard but the shard has no such tensor`);
-      }
-      for (const name of file.keys()) {
-        if (index.weightMap.get(name) !== shard) throw new SafetensorsError(`${shard}: tensor '${name}' is not assigned to this shard by the index`);
-        if (options.filter && !options.filter(name)) continue;
-        out.set(name, await file.get(name));
-      }
-    } finally {
-      await file.close();
-    }
-    options.onShard?.(shard, i + 1, shards.length);
-  }
-  return out;
+  return readShards(index, 'model.safetensors.index.json', openShard, (source) => SafetensorsFile.open(source), (m) => new SafetensorsError(m), options);
 }

@@ -1,6 +1,7 @@
 import type { ByteSource } from '../../io/ByteSource.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { parseSafetensorsIndex, type SafetensorsIndex } from '../safetensors/ShardedSafetensors.js';
+import { type ReadShardsOptions, readShards } from '../readShards.js';
 import { readTorchCheckpoint } from './readTorchCheckpoint.js';
 import { TorchCheckpointError } from './TorchCheckpointError.js';
 
@@ -17,32 +18,21 @@ export function parseTorchIndex(json: string | Uint8Array): SafetensorsIndex {
 
 /**
  * Reads a sharded `pytorch_model.bin` (transformers' `pytorch_model-0000k-of-0000n.bin` files) shard by
- * shard with the restricted unpickler, checking that each shard holds exactly the tensors the index
- * assigns to it. A shard is unpickled whole, so `filter` saves memory afterwards, not reading time.
+ * shard with the restricted unpickler (see readShards). A shard is unpickled whole, so `filter` saves
+ * memory afterwards, not reading time.
  */
-export async function readShardedTorchCheckpoint(
+export function readShardedTorchCheckpoint(
   index: SafetensorsIndex,
   openShard: (filename: string) => Promise<ByteSource>,
-  options: { filter?: (name: string) => boolean; onShard?: (filename: string, done: number, total: number) => void } = {},
+  options: ReadShardsOptions = {},
 ): Promise<Map<string, Tensor>> {
-  const shards = [...new Set(index.weightMap.values())];
-  const out = new Map<string, Tensor>();
-  for (const [i, shard] of shards.entries()) {
-    const source = await openShard(shard);
-    let tensors: Map<string, Tensor>;
+  const readShard = async (source: ByteSource) => {
     try {
-      tensors = await readTorchCheckpoint(source);
+      const tensors = await readTorchCheckpoint(source);
+      return { keys: () => [...tensors.keys()], get: async (name: string) => tensors.get(name)!, close: async () => {} };
     } finally {
       await source.close?.();
     }
-    for (const [name, owner] of index.weightMap) {
-      if (owner === shard && !tensors.has(name)) throw new TorchCheckpointError(`${shard}: ${TORCH_INDEX_FILE} lists '${name}' in this shard but the shard has no such tensor`);
-    }
-    for (const [name, tensor] of tensors) {
-      if (index.weightMap.get(name) !== shard) throw new TorchCheckpointError(`${shard}: tensor '${name}' is not assigned to this shard by ${TORCH_INDEX_FILE}`);
-      if (!options.filter || options.filter(name)) out.set(name, tensor);
-    }
-    options.onShard?.(shard, i + 1, shards.length);
-  }
-  return out;
+  };
+  return readShards(index, TORCH_INDEX_FILE, openShard, readShard, (m) => new TorchCheckpointError(m), options);
 }
