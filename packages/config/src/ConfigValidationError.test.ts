@@ -138,3 +138,28 @@ describe('malformed config files', () => {
     expect(() => new AltCLIPConfig({ text_config: { hidden_act: 'nope' } }, { source: 'my-arg' })).toThrow(/^my-arg: invalid config \(1 problem\)/);
   });
 });
+
+describe('ConfigValidationError values as Python json writes them', () => {
+  it('reports 1e400 (Python: inf) as Infinity, not null, and NaN by name', async () => {
+    const { AltCLIPTextConfig } = await import('./AltCLIPTextConfig.js');
+    const error = (() => {
+      try {
+        AltCLIPTextConfig.fromJsonString('{"hidden_size": 1e400, "num_attention_heads": NaN}', { source: 'config.json' });
+      } catch (e) {
+        return e as ConfigValidationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect(error!.message).toMatch(/hidden_size: expected .*, got Infinity/);
+    expect(error!.message).toMatch(/num_attention_heads: expected .*, got NaN/);
+    expect(error!.message).not.toMatch(/got null/);
+  });
+
+  it('keeps non-finite numbers inside objects and cuts huge values short', () => {
+    const nested = new ConfigValidationError([{ field: 'x', expected: 'a number', actual: { a: [1, Number.NEGATIVE_INFINITY] } }]);
+    expect(nested.message).toContain('got {"a":[1,-Infinity]}');
+    const huge = new ConfigValidationError([{ field: 'x', expected: 'a short list', actual: new Array(100_000).fill(1) }]);
+    expect(huge.message.length).toBeLessThan(400);
+    expect(huge.message).toContain('(200001 characters)');
+  });
+});

@@ -7,13 +7,25 @@ export interface ConfigProblem {
   readonly actual: unknown;
 }
 
+const MAX_SHOWN = 200;
+const NON_FINITE = '\u0000nonfinite:';
+
+/**
+ * The value as Python's json would write it: NaN and ±Infinity by name (JSON.stringify would print `null`, so
+ * `1e400` — Python's inf — was reported as "got null"), and cut short so that a huge value cannot blow up the
+ * message.
+ */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    const json = JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? `${NON_FINITE}${v}` : v));
+    text = json === undefined ? String(value) : json.replace(/"\\u0000nonfinite:([^"]*)"/g, '$1');
   } catch {
-    return String(value);
+    text = Object.prototype.toString.call(value);
   }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
 }
 
 export function formatProblem(p: ConfigProblem): string {

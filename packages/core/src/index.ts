@@ -60,8 +60,13 @@ export {
 } from './checkpoint/safetensors/index.js';
 export type { SafetensorsDType, SafetensorsEntry, SafetensorsHeader, SafetensorsIndex } from './checkpoint/safetensors/index.js';
 export { CheckpointError } from './weights/CheckpointError.js';
+export { type ConfigCheckpointProblem, ConfigCheckpointMismatchError } from './weights/ConfigCheckpointMismatchError.js';
+export { ModelSizeError } from './weights/ModelSizeError.js';
+export { DEFAULT_MAX_PARAMETER_BYTES, MAX_PARAMETER_TENSORS } from './weights/parameterBudget.js';
+export { type CheckpointCheckOptions, checkConfigAgainstCheckpoint } from './weights/checkConfigAgainstCheckpoint.js';
+export { type LayerStack, type ModelParameters, altclipParameters, textParameters, visionParameters } from './weights/ModelParameters.js';
 export { type LoadReport, loadReportWarnings } from './weights/LoadReport.js';
-export { type ParameterSpec, modelParameterSpecs, textParameterSpecs, visionParameterSpecs } from './weights/ParameterSpec.js';
+export { type ParameterSpec, type SpecOptions, modelParameterSpecs, textParameterSpecs, visionParameterSpecs } from './weights/ParameterSpec.js';
 export { initializeParameters } from './weights/initializeParameters.js';
 export { matchStateDict, remapCheckpointKeys, towerWeights } from './weights/matchStateDict.js';
 export { SeededNormal } from './random/SeededNormal.js';
@@ -70,7 +75,7 @@ export { SeededNormal } from './random/SeededNormal.js';
 export { type LoadProgress, type ModelFiles, type ResolveOptions, readFileBytes } from './loading/ModelFiles.js';
 export { type ModelSource, resolveModelFiles } from './loading/resolveModelFiles.js';
 export { memoryFiles } from './loading/memoryFiles.js';
-export { loadCheckpoint } from './loading/loadCheckpoint.js';
+export { type LoadCheckpointOptions, loadCheckpoint } from './loading/loadCheckpoint.js';
 
 // pytorch_model.bin (restricted unpickler; never executes anything)
 export {
@@ -79,7 +84,9 @@ export {
   UnsafePickleGlobalError,
   UnsupportedTorchCheckpointError,
   ZipFormatError,
+  type ReadTorchCheckpointOptions,
   readTorchCheckpoint,
+  readTorchCheckpointShapes,
 } from './checkpoint/torch/index.js';
 
 // Hub client (huggingface_hub's cache layout on Node; fetch + Cache API in browsers)

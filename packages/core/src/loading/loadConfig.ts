@@ -1,15 +1,18 @@
-import { AltCLIPConfig, AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
+import { AltCLIPConfig, AltCLIPTextConfig, AltCLIPVisionConfig, ConfigValidationError, parseConfigJson } from '@altclip/config';
 import { CheckpointError } from '../weights/CheckpointError.js';
 import { type ModelFiles, readText } from './ModelFiles.js';
 
 async function readConfigDict(files: ModelFiles): Promise<Record<string, unknown>> {
   const text = await readText(files, 'config.json');
   if (text === null) throw new CheckpointError(`${files.name}: config.json not found`);
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw new CheckpointError(`${files.name}/config.json: not valid JSON (${(error as Error).message})`);
+  // The config package's parser, not JSON.parse: it reads NaN and Infinity as Python's json does (HF writes them)
+  // and its ConfigJsonSyntaxError names the file, line and column.
+  const source = `${files.name}/config.json`;
+  const value = parseConfigJson(text, source);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigValidationError([{ field: '', expected: 'a JSON object', actual: value }], source);
   }
+  return value as Record<string, unknown>;
 }
 
 export async function loadModelConfig(files: ModelFiles): Promise<AltCLIPConfig> {

@@ -10,10 +10,12 @@ import { similarityLogits } from '../semantics/similarityLogits.js';
 import type { IdsLike } from '../semantics/tensorInputs.js';
 import type { Tensor, TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { modelParameterSpecs } from '../weights/ParameterSpec.js';
+import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheckpoint.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import type { LoadReport } from '../weights/LoadReport.js';
+import { altclipParameters } from '../weights/ModelParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
@@ -46,8 +48,6 @@ export interface ImageFeatureInputs {
   interpolatePosEncoding?: boolean;
 }
 
-const MODEL_CLASS = 'AltCLIPModel';
-
 /** HF's `AltCLIPModel`: both towers, the projections and the contrastive head. */
 export class AltCLIPModel {
   readonly config: AltCLIPConfig;
@@ -71,20 +71,23 @@ export class AltCLIPModel {
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPModel> {
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
-    const checkpoint = await loadCheckpoint(files, options);
+    const model = altclipParameters(config);
+    const checkpoint = await loadCheckpoint(files, { ...options, onShapes: (shapes) => checkConfigAgainstCheckpoint(model, shapes, files.name, options) });
     return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
   static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPModel> {
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
-    const weights = initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0);
+    const model = altclipParameters(cfg);
+    checkModelSize(model, options.maxParameterBytes);
+    const weights = initializeParameters(model.specs(), options.seed ?? 0);
     return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
   }
 
   /** From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised). */
   static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPModel> {
-    const { weights, report } = matchAndReport(MODEL_CLASS, modelParameterSpecs(config), stateDict, 'full', options);
+    const { weights, report } = matchAndReport(altclipParameters(config), stateDict, options);
     return AltCLIPModel.#build(config, weights, report, options);
   }
 

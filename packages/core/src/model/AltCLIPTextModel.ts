@@ -4,17 +4,17 @@ import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { textParameterSpecs } from '../weights/ParameterSpec.js';
+import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheckpoint.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
-import { towerOutput } from './towerOutput.js';
+import type { LoadReport } from '../weights/LoadReport.js';
+import { textParameters } from '../weights/ModelParameters.js';
+import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPTextModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { type TextInputs, TextTowerSession } from './TextTowerSession.js';
-
-const MODEL_CLASS = 'AltCLIPTextModel';
+import { towerOutput } from './towerOutput.js';
 
 /** HF's `AltCLIPTextModel` (state_dict names `roberta.…`, `pre_LN.…`, `transformation.…`). */
 export class AltCLIPTextModel {
@@ -35,19 +35,26 @@ export class AltCLIPTextModel {
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'text');
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
-    const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !name.startsWith('vision_model.') });
-    const { weights, report } = matchAndReport(MODEL_CLASS, textParameterSpecs(config), checkpoint.tensors, 'text', { checkpointName: files.name, ...options });
+    const model = textParameters(config);
+    const checkpoint = await loadCheckpoint(files, {
+      ...options,
+      filter: (name) => !name.startsWith('vision_model.'),
+      onShapes: (shapes) => checkConfigAgainstCheckpoint(model, shapes, files.name, options),
+    });
+    const { weights, report } = matchAndReport(model, checkpoint.tensors, { checkpointName: files.name, ...options });
     return AltCLIPTextModel.#build(config, weights, report, options);
   }
 
   static async fromConfig(config: AltCLIPTextConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPTextModel> {
     const cfg = config instanceof AltCLIPTextConfig ? config : AltCLIPTextConfig.fromDict(config);
-    const weights = initializeParameters(textParameterSpecs(cfg), options.seed ?? 0);
+    const model = textParameters(cfg);
+    checkModelSize(model, options.maxParameterBytes);
+    const weights = initializeParameters(model.specs(), options.seed ?? 0);
     return AltCLIPTextModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
   }
 
   static async fromWeights(config: AltCLIPTextConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPTextModel> {
-    const { weights, report } = matchAndReport(MODEL_CLASS, textParameterSpecs(config), stateDict, 'text', options);
+    const { weights, report } = matchAndReport(textParameters(config), stateDict, options);
     return AltCLIPTextModel.#build(config, weights, report, options);
   }
 

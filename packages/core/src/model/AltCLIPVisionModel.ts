@@ -4,18 +4,19 @@ import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { visionParameterSpecs } from '../weights/ParameterSpec.js';
+import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheckpoint.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import type { LoadReport } from '../weights/LoadReport.js';
+import { visionParameters } from '../weights/ModelParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
-import { towerOutput } from './towerOutput.js';
+import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
+import { towerOutput } from './towerOutput.js';
 import { type VisionInputs, VisionTowerSession } from './VisionTowerSession.js';
 
-const MODEL_CLASS = 'AltCLIPVisionModel';
 const POSITION_EMBEDDING = 'vision_model.embeddings.position_embedding.weight';
 
 /** HF's `AltCLIPVisionModel` (state_dict names `vision_model.…`, as in the full model). */
@@ -37,21 +38,26 @@ export class AltCLIPVisionModel {
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
-    const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !isText(name) });
-    const specs = visionParameterSpecs(config, config.initializer_factor);
-    const { weights, report } = matchAndReport(MODEL_CLASS, specs, checkpoint.tensors, 'vision', { checkpointName: files.name, ...options });
+    const model = visionParameters(config);
+    const checkpoint = await loadCheckpoint(files, {
+      ...options,
+      filter: (name) => !isText(name),
+      onShapes: (shapes) => checkConfigAgainstCheckpoint(model, shapes, files.name, options),
+    });
+    const { weights, report } = matchAndReport(model, checkpoint.tensors, { checkpointName: files.name, ...options });
     return AltCLIPVisionModel.#build(config, weights, report, options);
   }
 
   static async fromConfig(config: AltCLIPVisionConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPVisionModel> {
     const cfg = config instanceof AltCLIPVisionConfig ? config : AltCLIPVisionConfig.fromDict(config);
-    const weights = initializeParameters(visionParameterSpecs(cfg, cfg.initializer_factor), options.seed ?? 0);
+    const model = visionParameters(cfg);
+    checkModelSize(model, options.maxParameterBytes);
+    const weights = initializeParameters(model.specs(), options.seed ?? 0);
     return AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
   }
 
   static async fromWeights(config: AltCLIPVisionConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPVisionModel> {
-    const specs = visionParameterSpecs(config, config.initializer_factor);
-    const { weights, report } = matchAndReport(MODEL_CLASS, specs, stateDict, 'vision', options);
+    const { weights, report } = matchAndReport(visionParameters(config), stateDict, options);
     return AltCLIPVisionModel.#build(config, weights, report, options);
   }
 

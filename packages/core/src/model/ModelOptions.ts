@@ -13,6 +13,12 @@ export interface ModelOptions {
 export interface FromConfigOptions extends ModelOptions {
   /** Seed of the random initialisation (default 0). */
   seed?: number;
+  /**
+   * Most bytes of float32 parameters that random initialisation may allocate (all of them for `fromConfig`;
+   * those the checkpoint lacks otherwise). Default DEFAULT_MAX_PARAMETER_BYTES (4 GiB, above BAAI/AltCLIP's
+   * 3.46 GB); a larger config is refused with ModelSizeError before anything is allocated. Infinity allows any.
+   */
+  maxParameterBytes?: number;
 }
 
 export interface FromWeightsOptions extends FromConfigOptions {

@@ -1,20 +1,28 @@
 import type { Tensor } from '../tensor/Tensor.js';
+import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheckpoint.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { loadReportWarnings } from '../weights/LoadReport.js';
-import type { ParameterSpec } from '../weights/ParameterSpec.js';
-import { type ModelKind, matchStateDict } from '../weights/matchStateDict.js';
+import type { ModelParameters } from '../weights/ModelParameters.js';
+import { matchStateDict } from '../weights/matchStateDict.js';
 import type { FromWeightsOptions } from './ModelOptions.js';
 
-/** Matches a checkpoint to a model's parameters and emits HF's warnings. */
+/**
+ * Matches a checkpoint to a model's parameters and emits HF's warnings. The config is first checked against the
+ * tensors' shapes (cheap, allocation-free), so a config that disagrees never gets its parameters listed or drawn.
+ */
 export function matchAndReport(
-  modelClass: string,
-  specs: readonly ParameterSpec[],
+  model: ModelParameters,
   checkpoint: ReadonlyMap<string, Tensor>,
-  kind: ModelKind,
   options: FromWeightsOptions,
 ): { weights: Map<string, Tensor>; report: LoadReport } {
-  const result = matchStateDict(modelClass, specs, checkpoint, kind, options);
+  const modelClass = model.modelClass;
+  checkConfigAgainstCheckpoint(model, shapesOf(checkpoint), options.checkpointName ?? 'the given weights', options);
+  const result = matchStateDict(modelClass, model.specs(), checkpoint, model.kind, options);
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   for (const message of loadReportWarnings(result.report, modelClass, options.checkpointName ?? 'the given weights')) warn(message);
   return result;
+}
+
+export function shapesOf(tensors: ReadonlyMap<string, Tensor>): Map<string, readonly number[]> {
+  return new Map([...tensors].map(([name, t]) => [name, t.dims]));
 }

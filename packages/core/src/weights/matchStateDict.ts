@@ -1,9 +1,11 @@
 import { SeededNormal } from '../random/SeededNormal.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { CheckpointError } from './CheckpointError.js';
-import { type LoadReport, sizeMismatchMessage } from './LoadReport.js';
-import { BUFFER_NAMES, type ParameterSpec } from './ParameterSpec.js';
 import { initializeParameter } from './initializeParameters.js';
+import { type LoadReport, sizeMismatchMessage } from './LoadReport.js';
+import { ModelSizeError } from './ModelSizeError.js';
+import { BUFFER_NAMES, type ParameterSpec } from './ParameterSpec.js';
+import { DEFAULT_MAX_PARAMETER_BYTES, formatBytes } from './parameterBudget.js';
 
 export type ModelKind = 'full' | 'text' | 'vision';
 
@@ -39,30 +41,57 @@ export function matchStateDict(
   specs: readonly ParameterSpec[],
   checkpoint: ReadonlyMap<string, Tensor>,
   target: ModelKind,
-  options: { seed?: number; ignoreMismatchedSizes?: boolean } = {},
+  options: { seed?: number; ignoreMismatchedSizes?: boolean; maxParameterBytes?: number } = {},
 ): { weights: Map<string, Tensor>; report: LoadReport } {
   const names = remapCheckpointKeys(checkpoint.keys(), target);
   const byName = new Map<string, Tensor>();
   for (const [original, renamed] of names) byName.set(renamed, checkpoint.get(original)!);
-  const random = new SeededNormal(options.seed ?? 0);
-  const weights = new Map<string, Tensor>();
   const missingKeys: string[] = [];
   const mismatchedKeys: { key: string; checkpointShape: readonly number[]; modelShape: readonly number[] }[] = [];
+  const fresh: ParameterSpec[] = [];
   for (const spec of specs) {
     const tensor = byName.get(spec.name);
     if (!tensor) {
       missingKeys.push(spec.name);
-      weights.set(spec.name, initializeParameter(spec, random));
+      fresh.push(spec);
     } else if (tensor.dims.length !== spec.shape.length || tensor.dims.some((d, i) => d !== spec.shape[i])) {
       mismatchedKeys.push({ key: spec.name, checkpointShape: tensor.dims, modelShape: spec.shape });
-      weights.set(spec.name, initializeParameter(spec, random));
-    } else {
-      weights.set(spec.name, tensor);
+      fresh.push(spec);
     }
   }
+  // Everything is decided before anything is drawn: a refused load must not first allocate what the config declares.
   if (mismatchedKeys.length > 0 && !options.ignoreMismatchedSizes) throw new CheckpointError(sizeMismatchMessage(modelClass, mismatchedKeys));
+  checkFreshBytes(modelClass, fresh, options.maxParameterBytes);
+  const random = new SeededNormal(options.seed ?? 0);
+  const weights = new Map<string, Tensor>();
+  const isFresh = new Set(fresh.map((s) => s.name));
+  for (const spec of specs) weights.set(spec.name, isFresh.has(spec.name) ? initializeParameter(spec, random) : byName.get(spec.name)!);
   const unexpectedKeys = [...byName.keys()].filter((k) => !weights.has(k) && !BUFFER_NAMES.has(k)).sort();
   return { weights, report: { missingKeys, unexpectedKeys, mismatchedKeys } };
+}
+
+function checkFreshBytes(modelClass: string, fresh: readonly ParameterSpec[], maxBytes: number | undefined): void {
+  const limit = maxBytes ?? DEFAULT_MAX_PARAMETER_BYTES;
+  let bytes = 0;
+  let largest: ParameterSpec | undefined;
+  let largestSize = -1;
+  for (const spec of fresh) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    bytes += 4 * size;
+    if (size > largestSize) {
+      largest = spec;
+      largestSize = size;
+    }
+  }
+  if (bytes <= limit || largest === undefined) return;
+  const field = largest.fields[largest.shape.indexOf(Math.max(...largest.shape))] ?? largest.name;
+  throw new ModelSizeError(
+    `${modelClass}: initialising the parameters the checkpoint does not supply would take ${formatBytes(bytes)} of float32 ` +
+      `(largest: '${largest.name}' [${largest.shape.join(', ')}], from ${field}), above maxParameterBytes = ${formatBytes(limit)}`,
+    field,
+    bytes,
+    limit,
+  );
 }
 
 /** Splits full-model weights into the contract's per-tower maps (tower prefix removed, projection kept). */

@@ -1,5 +1,5 @@
-export { TORCH_INDEX_FILE, parseTorchIndex, readShardedTorchCheckpoint } from './readShardedTorchCheckpoint.js';
-export { readTorchCheckpoint } from './readTorchCheckpoint.js';
+export { parseTorchIndex, readShardedTorchCheckpoint, TORCH_INDEX_FILE } from './readShardedTorchCheckpoint.js';
+export { type ReadTorchCheckpointOptions, readTorchCheckpoint, readTorchCheckpointShapes } from './readTorchCheckpoint.js';
 export {
   PickleFormatError,
   PickleTruncatedError,

@@ -1,4 +1,4 @@
-import { type ByteSource, ByteRangeError } from '../../io/ByteSource.js';
+import { ByteRangeError, type ByteSource } from '../../io/ByteSource.js';
 import { MemoryByteSource } from '../../io/MemoryByteSource.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { materializeTensor, swapBytes } from './materializeTensor.js';
@@ -125,7 +125,13 @@ async function materializeAll(
   return tensors;
 }
 
-async function readZipCheckpoint(source: ByteSource, name: string): Promise<Map<string, Tensor>> {
+/** A parsed checkpoint: tensor shapes known, no tensor data read yet. */
+interface ParsedCheckpoint {
+  readonly refs: Map<string, TensorRef>;
+  materialize(): Promise<Map<string, Tensor>>;
+}
+
+async function readZipCheckpoint(source: ByteSource, name: string): Promise<ParsedCheckpoint> {
   const archive = await ZipArchive.open(source);
   const first = archive.entries.keys().next();
   if (first.done) throw new ZipFormatError(`${name}: the archive is empty`);
@@ -162,21 +168,24 @@ async function readZipCheckpoint(source: ByteSource, name: string): Promise<Map<
   const { value } = unpickle(pickleBytes, { source: pickleName, resolveGlobal: createTorchGlobalResolver(pickleName, pickleBytes.length), persistentLoad });
   const refs = stateDictOf(value, pickleName);
 
-  const locations = new Map<string, StorageLocation>();
-  for (const ref of storages()) {
-    if (locations.has(ref.key)) continue;
-    // The whole entry: every dtype view of this storage fits in it (checked when the pickle named it).
-    const range = await archive.dataRange(archive.entries.get(`${prefix}/data/${ref.key}`) as ZipEntry);
-    locations.set(ref.key, { offset: range.offset, byteLength: range.length });
-  }
-  return materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, bigEndian);
+  const materialize = async () => {
+    const locations = new Map<string, StorageLocation>();
+    for (const ref of storages()) {
+      if (locations.has(ref.key)) continue;
+      // The whole entry: every dtype view of this storage fits in it (checked when the pickle named it).
+      const range = await archive.dataRange(archive.entries.get(`${prefix}/data/${ref.key}`) as ZipEntry);
+      locations.set(ref.key, { offset: range.offset, byteLength: range.length });
+    }
+    return materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, bigEndian);
+  };
+  return { refs, materialize };
 }
 
 /**
  * torch < 1.6 wrote five consecutive pickles (magic, protocol, sys_info, the object, the storage keys) and then
  * each storage as an int64 element count followed by its raw bytes.
  */
-async function readLegacyCheckpoint(source: ByteSource, name: string): Promise<Map<string, Tensor>> {
+async function readLegacyCheckpoint(source: ByteSource, name: string): Promise<ParsedCheckpoint> {
   let prefixLength = Math.min(source.size, 1 << 20);
   for (;;) {
     const prefix = await source.read(0, prefixLength);
@@ -190,7 +199,7 @@ async function readLegacyCheckpoint(source: ByteSource, name: string): Promise<M
   }
 }
 
-async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array): Promise<Map<string, Tensor>> {
+async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array): Promise<ParsedCheckpoint> {
   const plain = (module: string, item: string): PickleGlobal => {
     throw new TorchCheckpointError(`${name}: unexpected global ${module}.${item} in the legacy header`);
   };
@@ -235,7 +244,15 @@ async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array)
   for (const key of byKey.keys()) {
     if (!locations.has(key)) throw new TorchCheckpointError(`${name}: storage '${key}' is used but its bytes are not in the file`);
   }
-  return materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, false);
+  return { refs, materialize: () => materializeAll(source, name, refs, (ref) => locations.get(ref.key) as StorageLocation, false) };
+}
+
+export interface ReadTorchCheckpointOptions {
+  /**
+   * Called with every tensor's shape once the pickle is read and before any tensor data is: a caller can refuse
+   * a checkpoint that does not fit its config without reading (or allocating) its weights.
+   */
+  onShapes?(shapes: ReadonlyMap<string, readonly number[]>): void;
 }
 
 /**
@@ -243,15 +260,36 @@ async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array)
  * the zip format (torch ≥ 1.6) and the legacy pickle-stream format. Tensors may be views of the bytes the
  * source returns (no second copy of contiguous weights).
  */
-export async function readTorchCheckpoint(source: ByteSource | Uint8Array | ArrayBuffer): Promise<Map<string, Tensor>> {
+export async function readTorchCheckpoint(source: ByteSource | Uint8Array | ArrayBuffer, options: ReadTorchCheckpointOptions = {}): Promise<Map<string, Tensor>> {
+  return withTypedErrors(source, async (input, name) => {
+    const parsed = await parseCheckpoint(input, name);
+    options.onShapes?.(shapesOf(parsed.refs));
+    return parsed.materialize();
+  });
+}
+
+/** The tensor shapes of a `pytorch_model.bin`, from its pickle alone (no tensor data is read). */
+export function readTorchCheckpointShapes(source: ByteSource | Uint8Array | ArrayBuffer): Promise<Map<string, readonly number[]>> {
+  return withTypedErrors(source, async (input, name) => shapesOf((await parseCheckpoint(input, name)).refs));
+}
+
+function shapesOf(refs: ReadonlyMap<string, TensorRef>): Map<string, readonly number[]> {
+  return new Map([...refs].map(([key, ref]) => [key, ref.size]));
+}
+
+async function parseCheckpoint(input: ByteSource, name: string): Promise<ParsedCheckpoint> {
+  if (input.size < 4) throw new TorchCheckpointError(`${name}: ${input.size} bytes is too short for a torch checkpoint`);
+  const head = await input.read(0, 4);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return readZipCheckpoint(input, name);
+  if (head[0] === 0x80) return readLegacyCheckpoint(input, name);
+  throw new TorchCheckpointError(`${name}: neither a torch zip archive nor a legacy torch pickle`);
+}
+
+async function withTypedErrors<T>(source: ByteSource | Uint8Array | ArrayBuffer, read: (input: ByteSource, name: string) => Promise<T>): Promise<T> {
   const input = source instanceof Uint8Array || source instanceof ArrayBuffer ? new MemoryByteSource(source) : source;
   const name = input.name ?? 'torch checkpoint';
   try {
-    if (input.size < 4) throw new TorchCheckpointError(`${name}: ${input.size} bytes is too short for a torch checkpoint`);
-    const head = await input.read(0, 4);
-    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return await readZipCheckpoint(input, name);
-    if (head[0] === 0x80) return await readLegacyCheckpoint(input, name);
-    throw new TorchCheckpointError(`${name}: neither a torch zip archive nor a legacy torch pickle`);
+    return await read(input, name);
   } catch (error) {
     // A range error can only come from a length this reader failed to bound: still the file's fault, typed as such.
     if (error instanceof ByteRangeError) throw new TorchCheckpointError(`${name}: ${error.message}`, { cause: error });
