@@ -51,3 +51,20 @@ describe('readConfigJson', () => {
     expect(dict.projection_dim).toBe(16);
   });
 });
+
+describe.skipIf(process.platform === 'win32')('readConfigJson on what is not a regular file', () => {
+  it('refuses a FIFO named config.json at once (readFile would wait for a writer forever)', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    const dir = await mkdtemp(join(tmpdir(), 'altclip-config-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'config.json')]);
+      const error = await readConfigJson(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigFileError);
+      expect((error as Error).message).toBe(`${join(dir, 'config.json')}: is a FIFO (named pipe); expected a regular file`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

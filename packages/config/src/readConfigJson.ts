@@ -48,6 +48,12 @@ async function readPath(path: string): Promise<LoadedConfigJson> {
   } catch (cause) {
     throw new ConfigFileError(path, 'no such file or directory; expected a model directory, a config.json path, a URL or JSON text', { cause });
   }
+  // A FIFO would block readFile until someone writes to it; anything but a regular file is refused by name.
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat && !stat.isFile()) {
+    const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO (named pipe)' : 'not a regular file';
+    throw new ConfigFileError(file, `is ${kind}; expected a regular file`);
+  }
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

@@ -45,7 +45,7 @@ export { interpolatePositionEmbedding } from './semantics/interpolatePositionEmb
 export { type IdTensor, type IdsLike, toIdTensor } from './semantics/tensorInputs.js';
 
 // Checkpoints and weights
-export { type ByteSource, ByteRangeError, MemoryByteSource, bytesSource } from './io/index.js';
+export { type ByteSource, ByteRangeError, MemoryByteSource, NotAFileError, bytesSource } from './io/index.js';
 export {
   MAX_HEADER_BYTES,
   SAFETENSORS_DTYPES,

@@ -1,2 +1,3 @@
 export { type ByteSource, ByteRangeError, checkByteRange } from './ByteSource.js';
 export { MemoryByteSource, bytesSource } from './MemoryByteSource.js';
+export { NotAFileError } from './NotAFileError.js';

@@ -1,4 +1,5 @@
 import { type ByteSource, ByteRangeError, checkByteRange } from '../ByteSource.js';
+import { NotAFileError } from '../NotAFileError.js';
 
 // Only the type: node:fs is loaded lazily so that this module can sit in a browser bundle.
 type FileHandle = import('node:fs/promises').FileHandle;
@@ -16,10 +17,19 @@ export class FileByteSource implements ByteSource {
   }
 
   static async open(path: string): Promise<FileByteSource> {
-    const fs = await import('node:fs/promises');
-    const handle = await fs.open(path, 'r');
+    const [fs, { constants }] = await Promise.all([import('node:fs/promises'), import('node:fs')]);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever; it changes nothing for
+    // a regular file. (Windows has no FIFOs and no such flag.)
+    let handle: FileHandle;
+    try {
+      handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EISDIR') throw new NotAFileError(path, 'a directory', { cause: error });
+      throw error;
+    }
     try {
       const stat = await handle.stat();
+      if (!stat.isFile()) throw new NotAFileError(path, fileKind(stat));
       return new FileByteSource(handle, stat.size, path);
     } catch (error) {
       await handle.close();
@@ -52,4 +62,12 @@ export class FileByteSource implements ByteSource {
 
 export function openFile(path: string): Promise<FileByteSource> {
   return FileByteSource.open(path);
+}
+
+function fileKind(stat: import('node:fs').Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'something other than a file';
 }
