@@ -35,3 +35,28 @@ export interface PickleBuildTarget {
 export function isBuildTarget(value: unknown): value is PickleBuildTarget {
   return typeof value === 'object' && value !== null && typeof (value as Partial<PickleBuildTarget>).setState === 'function';
 }
+
+const MAX_DESCRIBED = 60;
+
+/**
+ * A short, non-recursive description of an unpickled value for error messages. Never `String(value)`: memoised
+ * lists nest a few hundred bytes into a "billion laughs" structure whose text is gigabytes long, and deep
+ * nesting overflows the stack of any recursive printer.
+ */
+export function describePickleValue(value: unknown): string {
+  if (value === null) return 'None';
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+    case 'string':
+      return value.length > MAX_DESCRIBED ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (value instanceof PickleTuple) return `a tuple of ${value.items.length} items`;
+  if (value instanceof PickleDict) return `a dict of ${value.entries.size} items`;
+  if (value instanceof PickleGlobal) return value.qualifiedName;
+  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  return `a ${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value}`;
+}

@@ -1,6 +1,6 @@
 import { TorchCheckpointError } from './TorchCheckpointError.js';
 import type { TorchStorageType } from './TorchStorageType.js';
-import { PickleTuple } from './PickleValue.js';
+import { PickleTuple, describePickleValue } from './PickleValue.js';
 
 /** A storage named by a pickle's persistent id: its bytes live in another zip entry (or later in a legacy file). */
 export class StorageRef {
@@ -25,7 +25,7 @@ function nonNegativeInts(value: unknown, what: string, source: string): number[]
   if (items.length > MAX_RANK) throw new TorchCheckpointError(`${source}: tensor ${what} has ${items.length} dimensions (max ${MAX_RANK})`);
   for (const v of items) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      throw new TorchCheckpointError(`${source}: tensor ${what} contains ${String(v)}; expected non-negative integers`);
+      throw new TorchCheckpointError(`${source}: tensor ${what} contains ${describePickleValue(v)}; expected non-negative integers`);
     }
   }
   return [...(items as number[])];
@@ -46,7 +46,7 @@ export class TensorRef {
   constructor(storage: unknown, storageOffset: unknown, size: unknown, stride: unknown, source: string) {
     if (!(storage instanceof StorageRef)) throw new TorchCheckpointError(`${source}: tensor storage is not a persistent storage reference`);
     if (typeof storageOffset !== 'number' || !Number.isSafeInteger(storageOffset) || storageOffset < 0) {
-      throw new TorchCheckpointError(`${source}: tensor storage_offset ${String(storageOffset)} is not a non-negative integer`);
+      throw new TorchCheckpointError(`${source}: tensor storage_offset ${describePickleValue(storageOffset)} is not a non-negative integer`);
     }
     this.storage = storage;
     this.storageOffset = storageOffset;

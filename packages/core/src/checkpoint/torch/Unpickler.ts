@@ -21,6 +21,12 @@ const IMPORT_MAPPING: Record<string, string> = { __builtin__: 'builtins', copy_r
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_LONG_BYTES = 256;
+/**
+ * torch.save memoises about eight objects per tensor (BAAI/AltCLIP's ~800 tensors: a few thousand entries), so
+ * 262,144 allows some 30,000 tensors in one pickle. V8's Map throws a raw RangeError past 2^24 entries, and
+ * filling it costs seconds; the cap keeps both typed and quick.
+ */
+export const MAX_MEMO_ENTRIES = 1 << 18;
 const latin1 = new TextDecoder('latin1');
 
 function isDictKey(value: unknown): value is PickleDictKey {
@@ -117,6 +123,10 @@ export function unpickle(bytes: Uint8Array, options: UnpicklerOptions, start = 0
     if (previous === undefined) fail('MARK expected but none on the stack');
     stack = previous as unknown[];
     return items;
+  };
+  const memoize = (index: number, at: number): void => {
+    if (memo.size >= MAX_MEMO_ENTRIES && !memo.has(index)) fail(`more than ${MAX_MEMO_ENTRIES} memo entries; no state_dict needs that many`, at);
+    memo.set(index, top());
   };
   const resolve = (module: string, name: string): PickleGlobal =>
     options.resolveGlobal(IMPORT_MAPPING[module] ?? module, name);
@@ -376,11 +386,11 @@ export function unpickle(bytes: Uint8Array, options: UnpicklerOptions, start = 0
       case 0x72: {
         // LONG_BINPUT
         const index = op === 0x71 ? u8() : u32();
-        memo.set(index, top());
+        memoize(index, opAt);
         break;
       }
       case 0x94: // MEMOIZE
-        memo.set(memo.size, top());
+        memoize(memo.size, opAt);
         break;
       default:
         fail(`unsupported opcode 0x${op.toString(16).padStart(2, '0')}`, opAt);

@@ -2,7 +2,7 @@ import { ByteRangeError, type ByteSource } from '../../io/ByteSource.js';
 import { MemoryByteSource } from '../../io/MemoryByteSource.js';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { materializeTensor, swapBytes } from './materializeTensor.js';
-import { PickleDict, PickleGlobal, PickleTuple } from './PickleValue.js';
+import { PickleDict, PickleGlobal, PickleTuple, describePickleValue } from './PickleValue.js';
 import { StorageRef, TensorRef } from './TensorRef.js';
 import {
   PickleFormatError,
@@ -39,7 +39,7 @@ function storageRefFrom(pid: unknown, source: string, legacy: boolean): { ref: S
   if (typeof key !== 'string') throw new PickleFormatError(`${source}: storage key is not a string`);
   if (typeof location !== 'string') throw new PickleFormatError(`${source}: storage location of '${key}' is not a string`);
   if (typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0) {
-    throw new PickleFormatError(`${source}: storage '${key}' declares ${String(numel)} elements`);
+    throw new PickleFormatError(`${source}: storage '${key}' declares ${describePickleValue(numel)} elements`);
   }
   return { ref: new StorageRef(key, storageType, numel), viewMetadata: legacy ? items[5] : undefined };
 }
@@ -77,7 +77,7 @@ function stateDictOf(value: unknown, source: string): Map<string, TensorRef> {
   if (!(value instanceof PickleDict)) throw new TorchCheckpointError(`${source}: the checkpoint is not a dict of tensors (state_dict)`);
   const out = new Map<string, TensorRef>();
   for (const [key, tensor] of value.entries) {
-    if (typeof key !== 'string') throw new TorchCheckpointError(`${source}: state_dict key ${String(key)} is not a string`);
+    if (typeof key !== 'string') throw new TorchCheckpointError(`${source}: state_dict key ${describePickleValue(key)} is not a string`);
     if (!(tensor instanceof TensorRef)) {
       throw new TorchCheckpointError(`${source}: state_dict entry '${key}' is not a tensor; expected a flat state_dict`);
     }
@@ -212,7 +212,7 @@ async function parseLegacy(source: ByteSource, name: string, prefix: Uint8Array)
   const magic = next('magic number');
   if (magic !== LEGACY_MAGIC) throw new TorchCheckpointError(`${name}: not a torch checkpoint (bad legacy magic number)`);
   const protocol = next('protocol version');
-  if (protocol !== LEGACY_PROTOCOL_VERSION) throw new TorchCheckpointError(`${name}: legacy protocol version ${String(protocol)}; expected 1001`);
+  if (protocol !== LEGACY_PROTOCOL_VERSION) throw new TorchCheckpointError(`${name}: legacy protocol version ${describePickleValue(protocol)}; expected 1001`);
   const sysInfo = next('sys_info');
   if (sysInfo instanceof PickleDict && sysInfo.entries.get('little_endian') === false) {
     throw new UnsupportedTorchCheckpointError(`${name}: big-endian legacy checkpoints are not supported`);

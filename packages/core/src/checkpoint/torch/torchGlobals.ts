@@ -1,4 +1,4 @@
-import { PickleDict, PickleGlobal, PickleTuple } from './PickleValue.js';
+import { PickleDict, PickleGlobal, PickleTuple, describePickleValue } from './PickleValue.js';
 import { TensorRef } from './TensorRef.js';
 import { TorchCheckpointError, UnsafePickleGlobalError, UnsupportedTorchCheckpointError } from './TorchCheckpointError.js';
 import { TORCH_STORAGE_TYPES } from './TorchStorageType.js';
@@ -132,7 +132,7 @@ export function createTorchGlobalResolver(source: string, pickleLength: number):
         }
         if (newType !== tensorClass && newType !== parameterClass) {
           throw new UnsupportedTorchCheckpointError(
-            `${source}: tensor subclass ${newType instanceof PickleGlobal ? newType.qualifiedName : String(newType)} is not supported`,
+            `${source}: tensor subclass ${describePickleValue(newType)} is not supported`,
           );
         }
         if (!(inner instanceof PickleTuple)) throw new TorchCheckpointError(`${source}: _rebuild_from_type_v2 arguments are not a tuple`);
