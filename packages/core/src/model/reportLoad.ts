@@ -4,6 +4,7 @@ import type { LoadReport } from '../weights/LoadReport.js';
 import { loadReportWarnings } from '../weights/LoadReport.js';
 import type { ModelParameters } from '../weights/ModelParameters.js';
 import { matchStateDict } from '../weights/matchStateDict.js';
+import { findNonFiniteWeights, nonFiniteWarning } from '../weights/nonFiniteWeights.js';
 import type { FromWeightsOptions } from './ModelOptions.js';
 
 /**
@@ -19,8 +20,13 @@ export function matchAndReport(
   checkConfigAgainstCheckpoint(model, shapesOf(checkpoint), options.checkpointName ?? 'the given weights', options);
   const result = matchStateDict(modelClass, model.specs(), checkpoint, model.kind, options);
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
-  for (const message of loadReportWarnings(result.report, modelClass, options.checkpointName ?? 'the given weights')) warn(message);
-  return result;
+  const name = options.checkpointName ?? 'the given weights';
+  for (const message of loadReportWarnings(result.report, modelClass, name)) warn(message);
+  // Only tensors that came from the checkpoint: freshly initialised ones are finite by construction.
+  const fresh = new Set([...result.report.missingKeys, ...result.report.mismatchedKeys.map((m) => m.key)]);
+  const nonFinite = findNonFiniteWeights(result.weights, [...result.weights.keys()].filter((k) => !fresh.has(k)));
+  if (nonFinite.length > 0) warn(nonFiniteWarning(nonFinite, modelClass, name));
+  return { weights: result.weights, report: { ...result.report, nonFiniteKeys: nonFinite.map((w) => w.name) } };
 }
 
 export function shapesOf(tensors: ReadonlyMap<string, Tensor>): Map<string, readonly number[]> {

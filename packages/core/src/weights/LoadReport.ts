@@ -6,6 +6,8 @@ export interface LoadReport {
   readonly unexpectedKeys: readonly string[];
   /** Parameters whose checkpoint shape differs (only when ignoreMismatchedSizes; they were re-initialised). */
   readonly mismatchedKeys: readonly { key: string; checkpointShape: readonly number[]; modelShape: readonly number[] }[];
+  /** Checkpoint tensors holding NaN or ±Infinity (loaded as HF does, with a warning HF does not give). */
+  readonly nonFiniteKeys?: readonly string[];
 }
 
 const torchSize = (shape: readonly number[]) => `torch.Size([${shape.join(', ')}])`;
