@@ -33,6 +33,7 @@ export type { VisionInputs } from './model/VisionTowerSession.js';
 export type { AltCLIPOutput, AltCLIPTextModelOutput, AltCLIPVisionModelOutput } from './model/outputs.js';
 export type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions, ModelOptions } from './model/ModelOptions.js';
 export { InputValidationError } from './errors/InputValidationError.js';
+export { ModelDisposedError } from './errors/ModelDisposedError.js';
 
 // Semantics shared by every backend
 export { createPositionIds } from './semantics/positionIds.js';

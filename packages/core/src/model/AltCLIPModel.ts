@@ -18,6 +18,7 @@ import { towerWeights } from '../weights/matchStateDict.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPOutput } from './outputs.js';
+import { DisposeGuard } from './DisposeGuard.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { TextTowerSession } from './TextTowerSession.js';
@@ -57,6 +58,7 @@ export class AltCLIPModel {
   readonly loadReport: LoadReport;
   readonly #text: TextTowerSession;
   readonly #vision: VisionTowerSession;
+  readonly #guard = new DisposeGuard('AltCLIPModel');
 
   private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession, vision: VisionTowerSession, logitScale: number, report: LoadReport) {
     this.config = config;
@@ -106,7 +108,11 @@ export class AltCLIPModel {
     }
   }
 
-  async forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
+  forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
+    return this.#guard.run('forward', () => this.#forward(inputs));
+  }
+
+  async #forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
     const flags = { outputAttentions: inputs.outputAttentions, outputHiddenStates: inputs.outputHiddenStates };
     const textOut = await this.#text.run({ ...inputs, ...flags });
     const visionOut = await this.#vision.run({ ...inputs, ...flags });
@@ -126,18 +132,22 @@ export class AltCLIPModel {
   }
 
   /** `text_projection(pooler_output)`, not normalised (HF's get_text_features). */
-  async getTextFeatures(inputs: TextFeatureInputs): Promise<Tensor<'float32'>> {
-    const out = await this.#text.run(inputs);
-    return out.embeds!;
+  getTextFeatures(inputs: TextFeatureInputs): Promise<Tensor<'float32'>> {
+    return this.#guard.run('getTextFeatures', async () => (await this.#text.run(inputs)).embeds!);
   }
 
   /** `visual_projection(pooler_output)`, not normalised (HF's get_image_features). */
-  async getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
-    const out = await this.#vision.run(inputs);
-    return out.embeds!;
+  getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
+    return this.#guard.run('getImageFeatures', async () => (await this.#vision.run(inputs)).embeds!);
   }
 
-  async dispose(): Promise<void> {
-    await Promise.all([this.#text.dispose(), this.#vision.dispose()]);
+  /**
+   * Frees both towers' backend resources. Later calls fail with ModelDisposedError, and so do calls still in
+   * flight (the towers are freed once they have settled); disposing twice is a no-op.
+   */
+  dispose(): Promise<void> {
+    return this.#guard.dispose(async () => {
+      await Promise.all([this.#text.dispose(), this.#vision.dispose()]);
+    });
   }
 }

@@ -11,6 +11,7 @@ import { textParameters } from '../weights/ModelParameters.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPTextModelOutput } from './outputs.js';
+import { DisposeGuard } from './DisposeGuard.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { type TextInputs, TextTowerSession } from './TextTowerSession.js';
@@ -21,6 +22,7 @@ export class AltCLIPTextModel {
   readonly config: AltCLIPTextConfig;
   readonly backend: AltCLIPBackend;
   readonly loadReport: LoadReport;
+  readonly #guard = new DisposeGuard('AltCLIPTextModel');
   readonly #session: TextTowerSession;
 
   private constructor(config: AltCLIPTextConfig, backend: AltCLIPBackend, session: TextTowerSession, report: LoadReport) {
@@ -64,11 +66,12 @@ export class AltCLIPTextModel {
     return new AltCLIPTextModel(config, backend, new TextTowerSession(config, tower), report);
   }
 
-  async forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
-    return towerOutput(await this.#session.run(inputs));
+  forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
+    return this.#guard.run('forward', async () => towerOutput(await this.#session.run(inputs)));
   }
 
+  /** Frees the tower's backend resources; later calls and calls in flight fail with ModelDisposedError; idempotent. */
   dispose(): Promise<void> {
-    return this.#session.dispose();
+    return this.#guard.dispose(() => this.#session.dispose());
   }
 }

@@ -12,6 +12,7 @@ import { towerWeights } from '../weights/matchStateDict.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPVisionModelOutput } from './outputs.js';
+import { DisposeGuard } from './DisposeGuard.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { towerOutput } from './towerOutput.js';
@@ -24,6 +25,7 @@ export class AltCLIPVisionModel {
   readonly config: AltCLIPVisionConfig;
   readonly backend: AltCLIPBackend;
   readonly loadReport: LoadReport;
+  readonly #guard = new DisposeGuard('AltCLIPVisionModel');
   readonly #session: VisionTowerSession;
 
   private constructor(config: AltCLIPVisionConfig, backend: AltCLIPBackend, session: VisionTowerSession, report: LoadReport) {
@@ -67,11 +69,12 @@ export class AltCLIPVisionModel {
     return new AltCLIPVisionModel(config, backend, new VisionTowerSession(config, tower, weights.get(POSITION_EMBEDDING)!), report);
   }
 
-  async forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
-    return towerOutput(await this.#session.run(inputs));
+  forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
+    return this.#guard.run('forward', async () => towerOutput(await this.#session.run(inputs)));
   }
 
+  /** Frees the tower's backend resources; later calls and calls in flight fail with ModelDisposedError; idempotent. */
   dispose(): Promise<void> {
-    return this.#session.dispose();
+    return this.#guard.dispose(() => this.#session.dispose());
   }
 }

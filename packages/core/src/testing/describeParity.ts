@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AltCLIPBackend, BackendEnvironment, WeightDType } from '../backend/AltCLIPBackend.js';
 import { compareTensors, top1Disagreements } from './compareTensors.js';
+import { checkDisposeContract } from './disposeContract.js';
 import { type FixtureLoader, loadFixture } from './loadFixture.js';
 import { ParityRun, parityTensorNames } from './ParityRun.js';
 import { ParityTolerances } from './ParityTolerances.js';
@@ -99,6 +100,14 @@ export function describeParity(options: ParityOptions): void {
         timeout,
       );
     }
+
+    it(
+      'dispose(): calls in flight and later calls fail with ModelDisposedError on the model and the tower models; twice is a no-op',
+      async () => {
+        await checkDisposeContract(fixture, await getBackend(), { dtype, backendOptions: options.backendOptions });
+      },
+      timeout,
+    );
 
     if (!excludedBy('model/no_return_loss')) {
       it(
