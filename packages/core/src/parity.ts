@@ -9,3 +9,4 @@ export { type FixtureTowerInputs, fixtureTowerInputs } from './testing/fixtureTo
 export { ParityTolerances } from './testing/ParityTolerances.js';
 export { type Int8ErrorBound, type Int8ErrorBoundsOptions, SIGMAS, int8ErrorBounds } from './testing/int8/int8ErrorBounds.js';
 export { Int8Simulation, type Int8SimulationMode, isLinearWeight } from './testing/int8/Int8Simulation.js';
+export { type Int8Conformance, MAX_STEPPED_ITEMS, compareWithSimulation, simulationRun, steppedRowsAndColumns, top1AgainstSimulation } from './testing/int8/int8Conformance.js';

@@ -2,9 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AltCLIPBackend, BackendEnvironment, WeightDType } from '../backend/AltCLIPBackend.js';
 import { compareTensors, top1Disagreements } from './compareTensors.js';
 import { checkDisposeContract } from './disposeContract.js';
+import { compareWithSimulation, simulationRun, steppedRowsAndColumns, top1AgainstSimulation } from './int8/int8Conformance.js';
 import { type FixtureLoader, loadFixture } from './loadFixture.js';
 import { ParityRun, parityTensorNames } from './ParityRun.js';
 import { ParityTolerances } from './ParityTolerances.js';
+import { tolerancesFor, toleranceGroup } from './tolerances.js';
 
 export interface ParityOptions {
   /** Backend name as in the tolerance table (e.g. 'onnx-node', 'tfjs-wasm'). */
@@ -47,7 +49,20 @@ export function describeParity(options: ParityOptions): void {
     let tolerances: Promise<ParityTolerances> | undefined;
     // For int8 this runs the error model (reference passes), so only once and only when a check needs it.
     const getTolerances = () => (tolerances ??= getBackend().then((b) => ParityTolerances.create(fixture, options.name, dtype, b.capabilities)));
-    afterAll(() => parity.dispose());
+    // int8: core's float64 simulation of the scheme the backend declares, which it must compute exactly.
+    let simulation: ParityRun | undefined;
+    const getSimulation = async () => {
+      const scheme = (await getBackend()).capabilities.int8;
+      if (!scheme) throw new Error(`backend '${options.name}' offers int8 but declares no capabilities.int8 scheme`);
+      simulation ??= simulationRun(fixture, scheme);
+      return simulation;
+    };
+    afterAll(async () => {
+      await parity.dispose();
+      await simulation?.dispose();
+    });
+    const stepped = new Map<string, readonly number[]>();
+    const fp32 = tolerancesFor('*', 'fp32');
 
     if (options.environment) {
       it(`backend declares the '${options.environment}' environment`, async () => {
@@ -82,6 +97,12 @@ export function describeParity(options: ParityOptions): void {
           const atol = (await getTolerances()).atol(name);
           const result = compareTensors(name, actual, expected, atol);
           expect(result.ok, result.message).toBe(true);
+          if (dtype === 'int8' && name !== 'text_model/position_ids') {
+            const simulated = (await (await getSimulation()).compute(name))!;
+            const conformance = compareWithSimulation(name, actual, simulated, fp32[toleranceGroup(name)], atol);
+            stepped.set(name, conformance.steppedItems);
+            expect(conformance.ok, conformance.message).toBe(true);
+          }
         },
         timeout,
       );
@@ -99,6 +120,37 @@ export function describeParity(options: ParityOptions): void {
         },
         timeout,
       );
+    }
+
+    if (dtype === 'int8') {
+      for (const logits of ['model/logits_per_image', 'model/logits_per_text'] as const) {
+        if (excludedBy(logits) || !names.includes(logits)) continue;
+        it(
+          `${logits} keeps the int8 simulation's top-1 in every row where that is decided beyond the allowed deviation`,
+          async () => {
+            const out = await parity.forward();
+            const actual = logits === 'model/logits_per_image' ? out.logitsPerImage : out.logitsPerText;
+            const simulated = (await (await getSimulation()).compute(logits))!;
+            const atol = (await getTolerances()).atol(logits);
+            const steps = steppedRowsAndColumns(actual, simulated, fp32.logits);
+            const { checked, changed } = top1AgainstSimulation(actual, simulated, steps, fp32.logits, atol);
+            const rows = simulated.dims[0];
+            console.info(`int8 ${options.name}: ${logits} top-1 checked against the simulation in ${checked.length}/${rows} rows`);
+            expect(changed, `rows whose top-1 changed: ${changed.join(', ')}`).toEqual([]);
+            // The check must bind: most rows are decided far beyond float32 arithmetic.
+            expect(checked.length, `${checked.length} of ${rows} rows checked`).toBeGreaterThanOrEqual(Math.ceil(rows / 2));
+          },
+          timeout,
+        );
+      }
+
+      it('int8: rounding steps where the backend left the simulation are few (reported)', () => {
+        const total = [...stepped.values()].reduce((n, items) => n + items.length, 0);
+        const where = [...stepped].filter(([, items]) => items.length > 0).map(([name, items]) => `${name} [${items.join(', ')}]`);
+        console.info(`int8 ${options.name}: ${total} stepped batch item(s) over ${stepped.size} tensors${where.length ? `: ${where.join('; ')}` : ''}`);
+        // Each tensor allows MAX_STEPPED_ITEMS; all together they may not add up to more than a quarter of the tensors.
+        expect(total, where.join('; ')).toBeLessThanOrEqual(Math.ceil(stepped.size / 4));
+      });
     }
 
     it(
