@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigJsonSyntaxError } from './ConfigJsonSyntaxError.js';
-import { parseConfigJson } from './parseConfigJson.js';
+import { MAX_JSON_DEPTH, parseConfigJson } from './parseConfigJson.js';
 import { isMarkedFloat } from './pythonNumberStyle.js';
 
 function syntaxError(text: string): ConfigJsonSyntaxError {
@@ -59,5 +59,14 @@ describe('parseConfigJson', () => {
     expect([e.line, e.column]).toEqual([line, column]);
     expect(e.reason).toContain(reason);
     expect(e.message.startsWith(`f.json:${line}:${column}: malformed JSON: `)).toBe(true);
+  });
+});
+
+describe('parseConfigJson nesting', () => {
+  it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels with a syntax error, not a stack overflow`, () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(() => parseConfigJson(deep(MAX_JSON_DEPTH), 'f')).not.toThrow();
+    expect(() => parseConfigJson(deep(MAX_JSON_DEPTH + 1), 'f')).toThrow(ConfigJsonSyntaxError);
+    expect(() => parseConfigJson(`{"a": ${deep(100_000)}}`, 'f')).toThrow(/f:1:518: malformed JSON: nesting deeper than 512 levels/);
   });
 });

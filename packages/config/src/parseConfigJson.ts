@@ -10,8 +10,16 @@ export function parseConfigJson(text: string, source: string): unknown {
   return new Parser(text, source).parseDocument();
 }
 
+/**
+ * Deepest nesting of arrays and objects accepted. Python's json gives up near 1,000 (RecursionError); this
+ * parser, and everything that walks a config afterwards, recurses, so a file of `[[[[…` must be refused before
+ * the JS stack overflows with a raw RangeError. No config nests more than a few levels.
+ */
+export const MAX_JSON_DEPTH = 512;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -56,8 +64,13 @@ class Parser {
 
   private parseValue(container: object | undefined, key: string): unknown {
     const c = this.text[this.pos];
-    if (c === '{') return this.parseObject();
-    if (c === '[') return this.parseArray();
+    if (c === '{' || c === '[') {
+      if (this.depth >= MAX_JSON_DEPTH) this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
+      this.depth++;
+      const value = c === '{' ? this.parseObject() : this.parseArray();
+      this.depth--;
+      return value;
+    }
     if (c === '"') return this.parseString();
     if (c === '-' || (c >= '0' && c <= '9')) return this.parseNumber(container, key);
     for (const [word, value] of [
