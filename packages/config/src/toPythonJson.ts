@@ -20,7 +20,26 @@ function pythonString(s: string): string {
   return `${out}"`;
 }
 
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/**
+ * Python sorts keys by code point. UTF-16 code-unit order agrees except where a surrogate is involved, so the
+ * common case compares units in place (sorting a config's keys was the bulk of saving it) and only strings
+ * that differ at a surrogate take the exact path.
+ */
 function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isSurrogate(x) || isSurrogate(y)) return compareByCodePoints(a, b);
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function compareByCodePoints(a: string, b: string): number {
   const ia = [...a];
   const ib = [...b];
   for (let i = 0; i < Math.min(ia.length, ib.length); i++) {
