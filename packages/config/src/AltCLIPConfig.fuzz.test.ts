@@ -4,7 +4,7 @@ import { AltCLIPConfig } from './AltCLIPConfig.js';
 import { BAAI_ALTCLIP_CONFIG } from './baaiAltCLIPConfig.js';
 import { ConfigJsonSyntaxError } from './ConfigJsonSyntaxError.js';
 import { ConfigValidationError } from './ConfigValidationError.js';
-import { fuzzSettings } from './test-support/fuzzSettings.js';
+import { fuzzSettings, fuzzTimeout } from './test-support/fuzzSettings.js';
 import { toPythonJson } from './toPythonJson.js';
 
 const TINY = readFileSync(new URL('../../../fixtures/altclip-tiny/config.json', import.meta.url), 'utf8');
@@ -94,5 +94,5 @@ describe('config.json fuzz', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 ** 2);
     expect(outcomes.loaded).toBeGreaterThan(iterations / 20);
     expect(outcomes.validation).toBeGreaterThan(iterations / 4);
-  }, 120_000);
+  }, fuzzTimeout(120_000));
 });

@@ -27,3 +27,9 @@ export function fuzzSettings(name: string, ciIterations: number, defaultSeed: nu
   };
   return { seed, iterations, random };
 }
+
+/** The test's time limit: `ciMs` for the CI run, none to speak of for an opt-in long run. */
+export function fuzzTimeout(ciMs: number): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  return env.ALTCLIP_FUZZ_ITERATIONS ? 7 * 24 * 3600_000 : ciMs;
+}

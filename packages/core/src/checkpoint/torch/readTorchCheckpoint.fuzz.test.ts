@@ -3,23 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from '../../io/ByteSource.js';
 import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { readSafetensors } from '../safetensors/SafetensorsFile.js';
+import { writeSafetensors } from '../safetensors/writeSafetensors.js';
+import { fuzzSettings, fuzzTimeout } from '../../test-support/fuzzSettings.js';
 import { readTorchCheckpoint } from './readTorchCheckpoint.js';
 import { stateDictPickle } from './test-support/PickleWriter.js';
 import { writeStoredZip } from './test-support/writeStoredZip.js';
 import { TorchCheckpointError } from './TorchCheckpointError.js';
 import { ZipArchive } from './ZipArchive.js';
 
-// Deterministic PRNG (mulberry32) so a failure reproduces from its iteration number.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts what the reader asks for, so the test can bound allocation by the file's size. */
 class CountingSource implements ByteSource {
@@ -78,6 +70,17 @@ async function expectOnlyTypedErrors(file: Uint8Array, label: string): Promise<'
     const tensors = await readTorchCheckpoint(source);
     for (const [name, tensor] of tensors) {
       if (tensor.data.byteLength > file.length) throw new Error(`${label}: tensor '${name}' is larger than the file`);
+      if (tensor.data.length !== tensor.dims.reduce((a, b) => a * b, 1)) throw new Error(`${label}: tensor '${name}' holds ${tensor.data.length} values for shape [${tensor.dims.join(', ')}]`);
+    }
+    // Round trip: what was accepted survives being written as safetensors and read back, bit for bit.
+    const again = await readSafetensors(writeSafetensors(tensors));
+    for (const [name, tensor] of tensors) {
+      const copy = again.get(name);
+      const x = new Uint8Array(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength);
+      const y = copy && new Uint8Array(copy.data.buffer, copy.data.byteOffset, copy.data.byteLength);
+      if (!y || copy.dtype !== tensor.dtype || copy.dims.join() !== tensor.dims.join() || y.length !== x.length || y.some((v, i) => v !== x[i])) {
+        throw new Error(`${label}: tensor '${name}' does not survive writeSafetensors → readSafetensors`);
+      }
     }
     outcome = 'ok';
   } catch (error) {
@@ -92,7 +95,8 @@ async function expectOnlyTypedErrors(file: Uint8Array, label: string): Promise<'
 }
 
 describe('readTorchCheckpoint fuzz', () => {
-  it('sees only typed errors for 12,000 mutated zip/pickle streams', async () => {
+  it('sees only typed errors, bounded reads, and well-formed tensors for 12,000 mutated zip/pickle streams', async () => {
+    const { seed, iterations, random } = fuzzSettings('torch zip/pickle', 12_000, 20241127);
     const fixture = new Uint8Array(
       readFileSync(fileURLToPath(new URL('../../../../../fixtures/altclip-tiny/pytorch_model.bin', import.meta.url))),
     );
@@ -117,10 +121,8 @@ describe('readTorchCheckpoint fuzz', () => {
     ]);
     const smallPickleEnd = 64 + small.indexOf(0x2e, 64);
 
-    const random = rng(20241127);
     const outcomes = { ok: 0, error: 0 };
     const started = performance.now();
-    const iterations = 12_000;
     for (let i = 0; i < iterations; i++) {
       let file: Uint8Array;
       // The fixture (550 kB) is costly to re-read; most streams mutate the small crafted checkpoint.
@@ -149,11 +151,11 @@ describe('readTorchCheckpoint fuzz', () => {
           [0, small.length],
         ]);
       }
-      outcomes[await expectOnlyTypedErrors(file, `iteration ${i}`)]++;
+      outcomes[await expectOnlyTypedErrors(file, `seed ${seed}, input ${i}`)]++;
     }
     const seconds = (performance.now() - started) / 1000;
     console.info(`torch fuzz: ${iterations} streams, ${outcomes.ok} loaded, ${outcomes.error} typed errors, ${seconds.toFixed(1)} s`);
     expect(outcomes.ok + outcomes.error).toBe(iterations);
     expect(outcomes.error).toBeGreaterThan(iterations / 4);
-  }, 60_000);
+  }, fuzzTimeout(120_000));
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcessorConfigError } from '../../errors/ProcessorConfigError.js';
-import { fuzzSettings } from '../../test-support/fuzzSettings.js';
+import { fuzzSettings, fuzzTimeout } from '../../test-support/fuzzSettings.js';
 import { type CLIPImageProcessorConfig, type CLIPImageProcessorDict, parseCLIPImageProcessorConfig } from './CLIPImageProcessorConfig.js';
 
 const TINY = JSON.parse(readFileSync(new URL('../../../../../fixtures/altclip-tiny/preprocessor_config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -68,5 +68,5 @@ describe('preprocessor_config.json fuzz', () => {
     console.info(`preprocessor_config.json fuzz: ${iterations} inputs, ${outcomes.loaded} parsed back equal, ${outcomes.refused} ProcessorConfigError, ${seconds.toFixed(1)} s`);
     expect(outcomes.loaded).toBeGreaterThan(iterations / 20);
     expect(outcomes.refused).toBeGreaterThan(iterations / 4);
-  }, 120_000);
+  }, fuzzTimeout(120_000));
 });
