@@ -192,3 +192,22 @@ describe('fromConfig refuses models above maxParameterBytes unless asked', async
     expect(baai).toBeLessThan(DEFAULT_MAX_PARAMETER_BYTES);
   });
 });
+
+describe('a checkpoint that really has as many layers as a huge config', () => {
+  it('is refused by parameter count before the parameters are listed', () => {
+    const layers = 7_000;
+    const config = AltCLIPConfig.fromDict({ text_config: { hidden_size: 4, num_attention_heads: 1, intermediate_size: 4, vocab_size: 8, num_hidden_layers: layers, project_dim: 4, max_position_embeddings: 8 } });
+    // Only the shapes matter to the check; one layer-N tensor per layer stands in for a 100 MB header.
+    const shapes = new Map<string, readonly number[]>([['text_model.roberta.embeddings.word_embeddings.weight', [8, 4]]]);
+    for (let i = 0; i < layers; i++) shapes.set(`text_model.roberta.encoder.layer.${i}.output.LayerNorm.bias`, [4]);
+    const error = (() => {
+      try {
+        checkConfigAgainstCheckpoint(altclipParameters(config), shapes, 'huge');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ModelSizeError);
+    expect((error as ModelSizeError).field).toBe('text_config.num_hidden_layers');
+  });
+});

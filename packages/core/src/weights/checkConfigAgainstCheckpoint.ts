@@ -1,7 +1,7 @@
 import { ConfigCheckpointMismatchError, type ConfigCheckpointProblem } from './ConfigCheckpointMismatchError.js';
 import type { ModelParameters } from './ModelParameters.js';
 import { remapCheckpointKeys } from './matchStateDict.js';
-import { checkRandomInitSize, sizeParts } from './parameterBudget.js';
+import { checkParameterCount, checkRandomInitSize, sizeParts } from './parameterBudget.js';
 
 export interface CheckpointCheckOptions {
   /** HF's ignore_mismatched_sizes: mismatched fields are then re-initialised (within maxParameterBytes). */
@@ -76,5 +76,6 @@ export function checkConfigAgainstCheckpoint(
     if (extra > 0) missing.push({ ...part, elements: (part.elements / stack.count) * extra, tensors: (part.tensors / stack.count) * extra });
   }
   if (problems.size > 0 && !options.ignoreMismatchedSizes) throw new ConfigCheckpointMismatchError(model.modelClass, checkpointName, [...problems.values()]);
+  checkParameterCount(model, parts);
   checkRandomInitSize(model, missing, options.maxParameterBytes, 'the parameters the checkpoint does not supply');
 }

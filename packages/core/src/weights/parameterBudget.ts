@@ -77,15 +77,7 @@ export function checkRandomInitSize(model: ModelParameters, parts: readonly Size
   const largest = parts.reduce<SizePart | undefined>((a, p) => (a === undefined || p.elements > a.elements ? p : a), undefined);
   const blame = largest?.blame ?? { field: '(config)', value: 0 };
   const cause = `${blame.field} = ${blame.value}`;
-  if (tensors > MAX_PARAMETER_TENSORS) {
-    const stack = model.stacks.reduce((a, s) => (s.count > a.count ? s : a));
-    throw new ModelSizeError(
-      `${model.modelClass}: ${what} would be ${tensors} parameter tensors (${stack.field} = ${stack.count}); at most ${MAX_PARAMETER_TENSORS} are supported`,
-      stack.field,
-      bytes,
-      limit,
-    );
-  }
+  if (tensors > MAX_PARAMETER_TENSORS) throw tooManyTensors(model, what, tensors, bytes, limit);
   if (!(bytes <= limit)) {
     throw new ModelSizeError(
       `${model.modelClass}: ${what} would take ${formatBytes(bytes)} of float32 parameters (largest part from ${cause}), ` +
@@ -95,6 +87,25 @@ export function checkRandomInitSize(model: ModelParameters, parts: readonly Size
       limit,
     );
   }
+}
+
+function tooManyTensors(model: ModelParameters, what: string, tensors: number, bytes: number, limit: number): ModelSizeError {
+  const stack = model.stacks.reduce((a, s) => (s.count > a.count ? s : a));
+  return new ModelSizeError(
+    `${model.modelClass}: ${what} would be ${tensors} parameter tensors (${stack.field} = ${stack.count}); at most ${MAX_PARAMETER_TENSORS} are supported`,
+    stack.field,
+    bytes,
+    limit,
+  );
+}
+
+/**
+ * However they are filled, a model's parameters are listed one object each before loading; a checkpoint that
+ * really holds a million layers (a 100 MB header of tiny tensors) must not make that list either.
+ */
+export function checkParameterCount(model: ModelParameters, parts: readonly SizePart[] = sizeParts(model)): void {
+  const tensors = parts.reduce((n, p) => n + p.tensors, 0);
+  if (tensors > MAX_PARAMETER_TENSORS) throw tooManyTensors(model, 'the model', tensors, Number.NaN, Number.NaN);
 }
 
 /** Size check for `fromConfig`: every parameter is randomly initialised. */
