@@ -1,5 +1,5 @@
-import { TokenizerFileError } from './TokenizerError.js';
 import { type FileReader, readJson } from './files/TokenizerFiles.js';
+import { TokenizerFileError } from './TokenizerError.js';
 
 /** HF `AddedToken` flags, camelCased. */
 export interface AddedTokenSpec {

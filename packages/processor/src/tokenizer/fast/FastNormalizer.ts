@@ -1,9 +1,9 @@
-import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { CharsmapFormatError, PrecompiledCharsmap } from '../normalizer/PrecompiledCharsmap.js';
+import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { isUnicodeWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
+import { base64Decode } from './base64.js';
 import { PrecompiledNormalizer } from './PrecompiledNormalizer.js';
 import type { NormalizerJson } from './TokenizerJson.js';
-import { base64Decode } from './base64.js';
 
 export type NormalizeFn = (text: string) => string;
 

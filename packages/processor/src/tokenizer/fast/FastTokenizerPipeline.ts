@@ -1,7 +1,7 @@
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { toWellFormed } from '../unicode/toWellFormed.js';
 import { AddedTokenMatcher } from './AddedVocabulary.js';
-import { type NormalizeFn, buildNormalizer } from './FastNormalizer.js';
+import { buildNormalizer, type NormalizeFn } from './FastNormalizer.js';
 import { metaspaceDecode } from './MetaspaceDecoder.js';
 import { MetaspacePreTokenizer, type PrependScheme } from './MetaspacePreTokenizer.js';
 import { PostProcessor } from './PostProcessor.js';
@@ -132,8 +132,11 @@ export class FastTokenizerPipeline {
         const words = this.preTokenizer ? this.preTokenizer.preTokenize(sub.text, split.start === 0 && sub.start === 0) : [sub.text];
         for (const w of words) {
           const enc = this.model.encode(w);
-          ids.push(...enc.ids);
-          tokens.push(...enc.tokens);
+          // A loop, not push(...array): spreading a 100k+ token word overflows the call stack.
+          for (let k = 0; k < enc.ids.length; k++) {
+            ids.push(enc.ids[k]);
+            tokens.push(enc.tokens[k]);
+          }
         }
       }
     }

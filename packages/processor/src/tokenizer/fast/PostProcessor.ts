@@ -39,10 +39,11 @@ export class PostProcessor {
   }
 
   apply(a: number[], b: number[] | null): number[] {
-    const out: number[] = [];
+    // concat, not push(...ids): spreading a long sequence as arguments overflows the call stack.
+    let out: number[] = [];
     for (const p of b ? this.pair : this.single) {
-      if ('SpecialToken' in p) out.push(...this.specialIds.get(p.SpecialToken.id)!);
-      else out.push(...(p.Sequence.id === 'A' ? a : (b ?? [])));
+      if ('SpecialToken' in p) out = out.concat(this.specialIds.get(p.SpecialToken.id)!);
+      else out = out.concat(p.Sequence.id === 'A' ? a : (b ?? []));
     }
     return out;
   }

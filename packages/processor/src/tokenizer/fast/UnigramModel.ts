@@ -1,5 +1,5 @@
-import { ByteTrie } from '../unigram/ByteTrie.js';
 import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
+import { ByteTrie } from '../unigram/ByteTrie.js';
 
 const UNK_PENALTY = 10;
 

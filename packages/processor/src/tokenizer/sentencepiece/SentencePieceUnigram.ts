@@ -1,5 +1,5 @@
-import { ByteTrie } from '../unigram/ByteTrie.js';
 import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
+import { ByteTrie } from '../unigram/ByteTrie.js';
 import { PieceType, type SentencePiece } from './SentencePieceModelProto.js';
 
 /** sentencepiece `kUnkPenalty`. */
@@ -87,19 +87,26 @@ export class SentencePieceUnigram {
     for (let end = size; end > 0; end = startsAt[end]) path.push([startsAt[end], end, bestId[end]]);
     path.reverse();
 
+    // A run of unknown pieces becomes one piece whose text is decoded once, when the run ends
+    // (re-decoding the growing run at each step was quadratic in its length).
     const out: EncodedPiece[] = [];
-    let prevUnk = false;
-    let unkStart = 0;
+    let unkStart = -1;
+    let unkEnd = -1;
+    const closeUnkRun = () => {
+      if (unkStart < 0) return;
+      out.push({ piece: utf8Decode(normalized.subarray(unkStart, unkEnd)), id: this.unkId });
+      unkStart = -1;
+    };
     for (const [s, e, id] of path) {
-      const isUnk = id === this.unkId;
-      if (isUnk && prevUnk) {
-        out[out.length - 1].piece = utf8Decode(normalized.subarray(unkStart, e));
+      if (id === this.unkId) {
+        if (unkStart < 0) unkStart = s;
+        unkEnd = e;
       } else {
-        if (isUnk) unkStart = s;
-        out.push({ piece: isUnk ? utf8Decode(normalized.subarray(s, e)) : pieces[id].piece, id });
+        closeUnkRun();
+        out.push({ piece: pieces[id].piece, id });
       }
-      prevUnk = isUnk;
     }
+    closeUnkRun();
     return out;
   }
 }
