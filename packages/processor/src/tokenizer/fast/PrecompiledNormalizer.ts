@@ -23,7 +23,8 @@ export class PrecompiledNormalizer {
   normalize(text: string): string {
     // One pass over the clusters. Runs of clusters the charsmap leaves as they are (most text) are
     // copied as one slice; the pieces are joined once at the end.
-    const unchanged = this.unchanged ?? (this.unchanged = new Uint8Array(0x110000));
+    if (this.unchanged === null) this.unchanged = new Uint8Array(0x110000);
+    const unchanged = this.unchanged;
     const parts: string[] = [];
     let copyFrom = 0;
     forEachGrapheme(text, (start, end) => {
