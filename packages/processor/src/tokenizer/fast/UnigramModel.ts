@@ -60,7 +60,13 @@ export class UnigramModel {
       const tillHere = best[start];
       const mblen = Math.min(oneCharLen(bytes[start]), size - start);
       let hasSingleNode = false;
-      this.trie.forEachPrefix(bytes, start, size, (endPos, id) => {
+      // Inlined trie walk: no callback allocated per position.
+      let node = 0;
+      for (let endPos = start + 1; endPos <= size; endPos++) {
+        node = this.trie.child(node, bytes[endPos - 1]);
+        if (node < 0) break;
+        const id = this.trie.valueAt(node);
+        if (id < 0) continue;
         const candidate = this.scores[id] + tillHere;
         if (startsAt[endPos] === -1 || candidate > best[endPos]) {
           best[endPos] = candidate;
@@ -68,7 +74,7 @@ export class UnigramModel {
           ids[endPos] = id;
         }
         if (endPos - start === mblen) hasSingleNode = true;
-      });
+      }
       if (!hasSingleNode) {
         if (this.unkId === null) throw new Error(`no unk_id to encode ${JSON.stringify(word)}`);
         const endPos = start + mblen;

@@ -53,14 +53,22 @@ export class SentencePieceUnigram {
     const bestId = new Int32Array(size + 1).fill(-1);
     const pieces = this.pieces;
 
+    // The trie walk is inlined (no callback per position) and the best path is kept in typed
+    // arrays: on megabyte inputs allocation, not arithmetic, dominated.
+    const trie = this.trie;
     let start = 0;
     while (start < size) {
       const tillHere = bestScore[start];
       const mblen = Math.min(oneCharLen(normalized[start]), size - start);
       let hasSingleNode = false;
-      this.trie.forEachPrefix(normalized, start, size, (endPos, id) => {
+      let node = 0;
+      for (let endPos = start + 1; endPos <= size; endPos++) {
+        node = trie.child(node, normalized[endPos - 1]);
+        if (node < 0) break;
+        const id = trie.valueAt(node);
+        if (id < 0) continue;
         const p = pieces[id];
-        if (p.type === PieceType.unused) return;
+        if (p.type === PieceType.unused) continue;
         const length = endPos - start;
         const score = p.type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : p.score;
         const candidate = f32(score + tillHere);
@@ -70,7 +78,7 @@ export class SentencePieceUnigram {
           bestId[endPos] = id;
         }
         if (length === mblen) hasSingleNode = true;
-      });
+      }
       if (!hasSingleNode) {
         const endPos = start + mblen;
         const candidate = f32(this.unkScore + tillHere);
@@ -83,9 +91,11 @@ export class SentencePieceUnigram {
       start += mblen;
     }
 
-    const path: Array<[number, number, number]> = [];
-    for (let end = size; end > 0; end = startsAt[end]) path.push([startsAt[end], end, bestId[end]]);
-    path.reverse();
+    // Piece ends from the back, reversed in place.
+    const ends = new Int32Array(size);
+    let count = 0;
+    for (let end = size; end > 0; end = startsAt[end]) ends[count++] = end;
+    ends.subarray(0, count).reverse();
 
     // A run of unknown pieces becomes one piece whose text is decoded once, when the run ends
     // (re-decoding the growing run at each step was quadratic in its length).
@@ -97,7 +107,10 @@ export class SentencePieceUnigram {
       out.push({ piece: utf8Decode(normalized.subarray(unkStart, unkEnd)), id: this.unkId });
       unkStart = -1;
     };
-    for (const [s, e, id] of path) {
+    for (let k = 0; k < count; k++) {
+      const e = ends[k];
+      const s = startsAt[e];
+      const id = bestId[e];
       if (id === this.unkId) {
         if (unkStart < 0) unkStart = s;
         unkEnd = e;

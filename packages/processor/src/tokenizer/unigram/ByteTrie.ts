@@ -26,15 +26,13 @@ export class ByteTrie {
     this.values[node] = value;
   }
 
-  /** Calls `visit(endExclusive, value)` for each key that is a prefix of `bytes[start..end)`, shortest first. */
-  forEachPrefix(bytes: Uint8Array, start: number, end: number, visit: (endPos: number, value: number) => void): void {
-    let node = 0;
-    for (let i = start; i < end; i++) {
-      const next = this.children.get(node * 256 + bytes[i]);
-      if (next === undefined) return;
-      node = next;
-      const v = this.values[node];
-      if (v >= 0) visit(i + 1, v);
-    }
+  /** Child of `node` by `byte`, or -1. The root is node 0. For lattice walks without a callback per position. */
+  child(node: number, byte: number): number {
+    return this.children.get(node * 256 + byte) ?? -1;
+  }
+
+  /** Value stored at `node`, or -1. */
+  valueAt(node: number): number {
+    return this.values[node];
   }
 }
