@@ -45,15 +45,8 @@ export class PrecompiledCharsmap {
    * `Normalizer::NormalizePrefix`. Returns the matched length and the pool offset, or null.
    */
   longestPrefix(bytes: Uint8Array, start: number, end: number): { length: number; value: number } | null {
-    let length = 0;
-    let value = 0;
-    this.trie.commonPrefixSearch(bytes, start, end, (len, v) => {
-      if (len > length) {
-        length = len;
-        value = v;
-      }
-      return true;
-    });
+    const length = this.trie.longestPrefixLength(bytes, start, end);
+    const value = this.trie.lastValue;
     return length === 0 ? null : { length, value };
   }
 

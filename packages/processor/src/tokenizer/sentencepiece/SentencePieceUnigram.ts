@@ -25,6 +25,9 @@ export class SentencePieceUnigram {
   private readonly trie = new ByteTrie();
   private readonly unkScore: number;
   private readonly maxScore: number;
+  /** Piece types and scores as typed arrays: read at every lattice step. */
+  private readonly types: Uint8Array;
+  private readonly scores: Float64Array;
 
   constructor(
     private readonly pieces: readonly SentencePiece[],
@@ -32,7 +35,11 @@ export class SentencePieceUnigram {
   ) {
     let min = 3.4028234663852886e38; // FLT_MAX
     let max = 1.1754943508222875e-38; // FLT_MIN, as sentencepiece initialises it
+    this.types = new Uint8Array(pieces.length);
+    this.scores = new Float64Array(pieces.length);
     pieces.forEach((p, id) => {
+      this.types[id] = p.type;
+      this.scores[id] = p.score;
       if (p.type === PieceType.normal) {
         min = Math.min(min, p.score);
         max = Math.max(max, p.score);
@@ -56,6 +63,8 @@ export class SentencePieceUnigram {
     // The trie walk is inlined (no callback per position) and the best path is kept in typed
     // arrays: on megabyte inputs allocation, not arithmetic, dominated.
     const trie = this.trie;
+    const types = this.types;
+    const scores = this.scores;
     let start = 0;
     while (start < size) {
       const tillHere = bestScore[start];
@@ -67,10 +76,10 @@ export class SentencePieceUnigram {
         if (node < 0) break;
         const id = trie.valueAt(node);
         if (id < 0) continue;
-        const p = pieces[id];
-        if (p.type === PieceType.unused) continue;
+        const type = types[id];
+        if (type === PieceType.unused) continue;
         const length = endPos - start;
-        const score = p.type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : p.score;
+        const score = type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : scores[id];
         const candidate = f32(score + tillHere);
         if (startsAt[endPos] === -1 || candidate > bestScore[endPos]) {
           bestScore[endPos] = f32(candidate);
