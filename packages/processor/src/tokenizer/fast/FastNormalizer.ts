@@ -2,6 +2,7 @@ import { CharsmapFormatError, PrecompiledCharsmap } from '../normalizer/Precompi
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { isUnicodeWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
 import { base64Decode } from './base64.js';
+import { linearTimeRegexProblem } from './linearRegex.js';
 import { PrecompiledNormalizer } from './PrecompiledNormalizer.js';
 import type { NormalizerJson } from './TokenizerJson.js';
 
@@ -38,6 +39,10 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
         return (s) => (needle === '' ? s : s.split(needle).join(content));
       }
       if (typeof pattern.Regex === 'string') {
+        const problem = linearTimeRegexProblem(pattern.Regex);
+        if (problem !== null) {
+          throw new UnsupportedTokenizerError(FILE, `${path}.pattern.Regex ${JSON.stringify(pattern.Regex)} is refused: ${problem} (only patterns that run in linear time are accepted)`);
+        }
         let re: RegExp;
         try {
           re = new RegExp(pattern.Regex, 'gu');
