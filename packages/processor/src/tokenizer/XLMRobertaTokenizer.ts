@@ -26,6 +26,8 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   private readonly addedDecoder = new Map<number, AddedTokenSpec>();
   private readonly addedByContent = new Map<string, AddedTokenSpec>();
   private readonly fairseqOffset = 1;
+  /** Largest added-token id so far (kept, not recomputed: a config may add many tokens). */
+  private maxAddedId = -1;
 
   constructor(spModel: SentencePieceProcessor, config: TokenizerConfig) {
     super(config);
@@ -61,7 +63,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     if (this.addedEncoder.has(tok.content)) return;
     let id = this.tokenToIdNoAdded(tok.content, unkToken);
     if (id === this.tokenToIdNoAdded(unkToken, unkToken) && tok.content !== unkToken) {
-      id = Math.max(this.vocabSize, ...[...this.addedDecoder.keys()].map((k) => k + 1));
+      id = Math.max(this.vocabSize, this.maxAddedId + 1);
     }
     this.registerAdded(id, tok);
   }
@@ -81,7 +83,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   }
 
   get length(): number {
-    return Math.max(this.spModel.size + this.fairseqOffset + 1, ...[...this.addedDecoder.keys()].map((k) => k + 1));
+    return Math.max(this.spModel.size + this.fairseqOffset + 1, this.maxAddedId + 1);
   }
 
   get vocabSize(): number {
@@ -177,6 +179,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   }
 
   private registerAdded(id: number, tok: AddedTokenSpec): void {
+    if (id > this.maxAddedId) this.maxAddedId = id;
     this.addedDecoder.set(id, tok);
     this.addedEncoder.set(tok.content, id);
     this.addedByContent.set(tok.content, tok);

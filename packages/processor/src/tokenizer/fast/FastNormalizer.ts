@@ -2,6 +2,7 @@ import { CharsmapFormatError, PrecompiledCharsmap } from '../normalizer/Precompi
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { isUnicodeWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
 import { base64Decode } from './base64.js';
+import { expectObject, expectString, isObject, optionalBoolean } from './jsonFields.js';
 import { linearTimeRegexProblem } from './linearRegex.js';
 import { PrecompiledNormalizer } from './PrecompiledNormalizer.js';
 import type { NormalizerJson } from './TokenizerJson.js';
@@ -13,6 +14,7 @@ const FILE = 'tokenizer.json';
 /** Builds the `normalizer` of a tokenizer.json as a string function (alignments are not needed for ids). */
 export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'): NormalizeFn {
   if (spec === null || spec === undefined) return (s) => s;
+  expectObject(spec, path);
   switch (spec.type) {
     case 'Sequence': {
       if (!Array.isArray(spec.normalizers)) throw new TokenizerFileError(FILE, `${path}.normalizers must be an array`);
@@ -20,7 +22,9 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
       return (s) => steps.reduce((acc, f) => f(acc), s);
     }
     case 'Precompiled': {
-      if (!spec.precompiled_charsmap) return (s) => s;
+      // Rust's tokenizers refuses (panics on) a charsmap that is not a string; an empty one is no rule.
+      if (typeof spec.precompiled_charsmap !== 'string') throw new TokenizerFileError(FILE, `${path}.precompiled_charsmap must be a base64 string`);
+      if (spec.precompiled_charsmap === '') return (s) => s;
       let charsmap: PrecompiledCharsmap;
       try {
         charsmap = new PrecompiledCharsmap(base64Decode(spec.precompiled_charsmap));
@@ -33,7 +37,7 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
     }
     case 'Replace': {
       const { pattern, content } = spec;
-      if (typeof content !== 'string' || !pattern) throw new TokenizerFileError(FILE, `${path} needs pattern and content`);
+      if (typeof content !== 'string' || !isObject(pattern)) throw new TokenizerFileError(FILE, `${path} needs pattern and content`);
       if (typeof pattern.String === 'string') {
         const needle = pattern.String;
         return (s) => (needle === '' ? s : s.split(needle).join(content));
@@ -54,8 +58,8 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
       throw new TokenizerFileError(FILE, `${path}.pattern needs String or Regex`);
     }
     case 'Strip': {
-      const left = spec.strip_left ?? false;
-      const right = spec.strip_right ?? false;
+      const left = optionalBoolean(spec.strip_left, `${path}.strip_left`, false);
+      const right = optionalBoolean(spec.strip_right, `${path}.strip_right`, false);
       return (s) => {
         let r = s;
         if (left) r = trimStartWith(r, isUnicodeWhitespace);
@@ -64,7 +68,7 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
       };
     }
     case 'Prepend': {
-      const p = spec.prepend;
+      const p = expectString(spec.prepend, `${path}.prepend`);
       return (s) => (s.length > 0 ? p + s : s);
     }
     default:

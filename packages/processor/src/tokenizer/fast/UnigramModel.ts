@@ -1,3 +1,4 @@
+import { TokenizerFileError } from '../TokenizerError.js';
 import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
 import { ByteTrie } from '../unigram/ByteTrie.js';
 
@@ -76,7 +77,10 @@ export class UnigramModel {
         if (endPos - start === mblen) hasSingleNode = true;
       }
       if (!hasSingleNode) {
-        if (this.unkId === null) throw new Error(`no unk_id to encode ${JSON.stringify(word)}`);
+        if (this.unkId === null) {
+          // As Rust's UnigramError::MissingUnkId: the file cannot encode this text.
+          throw new TokenizerFileError('tokenizer.json', `model.unk_id is null, so text outside the vocabulary cannot be encoded (at ${JSON.stringify(word.slice(0, 40))})`);
+        }
         const endPos = start + mblen;
         const candidate = this.unkScore + tillHere;
         if (startsAt[endPos] === -1 || candidate > best[endPos]) {
