@@ -24,7 +24,6 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
     case 'Precompiled': {
       // Rust's tokenizers refuses (panics on) a charsmap that is not a string; an empty one is no rule.
       if (typeof spec.precompiled_charsmap !== 'string') throw new TokenizerFileError(FILE, `${path}.precompiled_charsmap must be a base64 string`);
-      if (spec.precompiled_charsmap === '') return (s) => s;
       let charsmap: PrecompiledCharsmap;
       try {
         charsmap = new PrecompiledCharsmap(base64Decode(spec.precompiled_charsmap));
@@ -32,6 +31,8 @@ export function buildNormalizer(spec: NormalizerJson | null, path = 'normalizer'
         const why = e instanceof CharsmapFormatError ? e.message : 'is not valid base64';
         throw new TokenizerFileError(FILE, `${path}.precompiled_charsmap ${why}`, { cause: e });
       }
+      // As Rust's spm_precompiled, which reads the pool as a UTF-8 string.
+      if (!charsmap.poolIsUtf8()) throw new TokenizerFileError(FILE, `${path}.precompiled_charsmap has a replacement pool that is not UTF-8`);
       const n = new PrecompiledNormalizer(charsmap);
       return (s) => n.normalize(s);
     }

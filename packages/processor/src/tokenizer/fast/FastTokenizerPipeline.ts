@@ -63,14 +63,18 @@ export class FastTokenizerPipeline {
       prependSchemeOf(this.decoder, 'decoder');
     }
     this.addedTokens = [];
+    // As Rust's deserializer: the file's ids are not trusted; the tokens are added in order
+    // (`add_tokens`), each getting its vocabulary id or the next free one, empty ones skipped.
+    const fromFile: AddedTokenJson[] = [];
     expectArray(json.added_tokens ?? [], 'added_tokens').forEach((entry, i) => {
       const path = `added_tokens[${i}]`;
       const t = expectObject(entry, path);
       expectString(t.content, `${path}.content`);
       expectId(t.id, `${path}.id`);
       for (const flag of ['single_word', 'lstrip', 'rstrip', 'normalized', 'special']) optionalBoolean(t[flag], `${path}.${flag}`, false);
-      this.register(t as unknown as AddedTokenJson);
+      if (t.content !== '') fromFile.push(t as unknown as AddedTokenJson);
     });
+    this.addTokens(fromFile);
     this.refreshMatchers();
   }
 

@@ -27,6 +27,16 @@ export class PrecompiledCharsmap {
     this.pool = blob.subarray(4 + trieSize);
   }
 
+  /** Whether the replacement pool is valid UTF-8 (Rust's `tokenizers` refuses the charsmap otherwise). */
+  poolIsUtf8(): boolean {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(this.pool);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Replacement bytes stored at `value` (up to the NUL that ends it). */
   replacement(value: number): Uint8Array {
     let r = this.replacements.get(value);
