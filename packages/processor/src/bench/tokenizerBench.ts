@@ -12,7 +12,35 @@ export interface TokenizerBenchResult {
   /** Cold: a different random-ish text each call so the word caches do not help. */
   slowColdTextsPerSecond: number;
   fastColdTextsPerSecond: number;
+  /**
+   * Seconds for ONE call on 1,000,000 UTF-16 units of each hostile kind (issue #16's rows; target
+   * < 1 s): wall time and the process's CPU time (wall time on a shared machine includes waiting).
+   */
+  longInputs: Record<string, { units: number; slow: Seconds; fast: Seconds; rust: number | null }>;
 }
+
+export interface Seconds {
+  wall: number;
+  cpu: number;
+}
+
+/** The benchmark's 1,000,000-unit inputs: mixed scripts, emoji, NUL, lone surrogates. */
+export const LONG_INPUTS: Record<string, (units: number) => string> = {
+  mixedScript: (n) => 'Hello мир 世界 🌍 مرحبا नमस्ते e\u0301 \u1100\u1161 ①ﬁ 고양이 Ελληνικά '.repeat(n / 40).slice(0, n),
+  emoji: (n) => '😀🐱👍🏽'.repeat(n / 6).slice(0, n),
+  nul: (n) => '\0'.repeat(n),
+  loneSurrogates: (n) => 'a\ud800\udc00\udfff\ud83d'.repeat(n / 5).slice(0, n),
+};
+
+function timeOnce(fn: () => void): Seconds {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const c = process.cpuUsage(c0);
+  return { wall: round3((performance.now() - t0) / 1000), cpu: round3((c.user + c.system) / 1e6) };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Tokenizer throughput on the altclip-tiny fixture texts (Node only: reads the fixture from disk).
@@ -58,6 +86,24 @@ export async function runTokenizerBench(
     rustTextsPerSecond = null;
   }
 
+  const longInputs: TokenizerBenchResult['longInputs'] = {};
+  for (const [name, make] of Object.entries(LONG_INPUTS)) {
+    const text = make(1_000_000);
+    // Warm both paths (JIT, caches of other text) so one cold start does not dominate a row.
+    slow.encode(make(1000));
+    fast.encode(make(1000));
+    let rust: number | null = null;
+    try {
+      const { Tokenizer } = await import('tokenizers');
+      const t0 = performance.now();
+      await Tokenizer.fromFile(`${dir}tokenizer.json`).encode(text);
+      rust = round3((performance.now() - t0) / 1000);
+    } catch {
+      rust = null;
+    }
+    longInputs[name] = { units: text.length, slow: timeOnce(() => slow.encode(text)), fast: timeOnce(() => fast.encode(text)), rust };
+  }
+
   return {
     fixture: dir,
     texts: texts.length,
@@ -66,5 +112,6 @@ export async function runTokenizerBench(
     rustTextsPerSecond: rustTextsPerSecond === null ? null : Math.round(rustTextsPerSecond),
     slowColdTextsPerSecond: Math.round(rate((i) => slow.encode(cold(i)))),
     fastColdTextsPerSecond: Math.round(rate((i) => fast.encode(cold(i)))),
+    longInputs,
   };
 }

@@ -1,5 +1,5 @@
+import { type FileReader, readJsonObject } from './files/TokenizerFiles.js';
 import { TokenizerFileError } from './TokenizerError.js';
-import { type FileReader, readJson } from './files/TokenizerFiles.js';
 
 /** HF `AddedToken` flags, camelCased. */
 export interface AddedTokenSpec {
@@ -43,11 +43,11 @@ const CONFIG = 'tokenizer_config.json';
 const MAP = 'special_tokens_map.json';
 
 export async function readTokenizerConfig(reader: FileReader): Promise<TokenizerConfig> {
-  const config = await readJson(reader, CONFIG);
-  const map = await readJson(reader, MAP);
-  if (config !== null && (typeof config !== 'object' || Array.isArray(config))) throw new TokenizerFileError(CONFIG, 'expected a JSON object');
-  if (map !== null && (typeof map !== 'object' || Array.isArray(map))) throw new TokenizerFileError(MAP, 'expected a JSON object');
-  return parseTokenizerConfig((config ?? {}) as Record<string, unknown>, (map ?? {}) as Record<string, unknown>);
+  // A file that holds `null` is refused like any other non-object (transformers fails on it), not
+  // taken for a missing file.
+  const config = await readJsonObject(reader, CONFIG);
+  const map = await readJsonObject(reader, MAP);
+  return parseTokenizerConfig(config ?? {}, map ?? {});
 }
 
 export function parseTokenizerConfig(config: Record<string, unknown>, map: Record<string, unknown>): TokenizerConfig {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadTokenizer } from './loadTokenizer.js';
 import { XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
 import { XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
-import { loadTokenizer } from './loadTokenizer.js';
 
 // The browser project's dev server serves the repository root, so the fixture is fetchable.
 const BASE = new URL('/fixtures/altclip-tiny/', location.origin);

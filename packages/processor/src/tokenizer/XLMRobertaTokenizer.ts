@@ -1,14 +1,14 @@
-import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
-import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
-import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
-import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
-import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
+import { cleanUpTokenization } from './cleanUpTokenization.js';
+import { openSource, type TokenizerSource } from './files/TokenizerFiles.js';
 import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
+import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
 import { SentencePieceModelError, SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
 import { splitOnAddedTokens } from './slow/splitOnAddedTokens.js';
-import { cleanUpTokenization } from './cleanUpTokenization.js';
-import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
+import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { toWellFormed } from './unicode/toWellFormed.js';
+import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
 
 export const SENTENCEPIECE_FILE = 'sentencepiece.bpe.model';
 const SPIECE_UNDERLINE = '\u2581';
@@ -26,6 +26,8 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   private readonly addedDecoder = new Map<number, AddedTokenSpec>();
   private readonly addedByContent = new Map<string, AddedTokenSpec>();
   private readonly fairseqOffset = 1;
+  /** Largest added-token id so far (kept, not recomputed: a config may add many tokens). */
+  private maxAddedId = -1;
 
   constructor(spModel: SentencePieceProcessor, config: TokenizerConfig) {
     super(config);
@@ -61,7 +63,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     if (this.addedEncoder.has(tok.content)) return;
     let id = this.tokenToIdNoAdded(tok.content, unkToken);
     if (id === this.tokenToIdNoAdded(unkToken, unkToken) && tok.content !== unkToken) {
-      id = Math.max(this.vocabSize, ...[...this.addedDecoder.keys()].map((k) => k + 1));
+      id = Math.max(this.vocabSize, this.maxAddedId + 1);
     }
     this.registerAdded(id, tok);
   }
@@ -81,7 +83,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   }
 
   get length(): number {
-    return Math.max(this.spModel.size + this.fairseqOffset + 1, ...[...this.addedDecoder.keys()].map((k) => k + 1));
+    return Math.max(this.spModel.size + this.fairseqOffset + 1, this.maxAddedId + 1);
   }
 
   get vocabSize(): number {
@@ -177,6 +179,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
   }
 
   private registerAdded(id: number, tok: AddedTokenSpec): void {
+    if (id > this.maxAddedId) this.maxAddedId = id;
     this.addedDecoder.set(id, tok);
     this.addedEncoder.set(tok.content, id);
     this.addedByContent.set(tok.content, tok);

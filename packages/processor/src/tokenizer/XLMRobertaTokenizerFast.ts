@@ -1,10 +1,10 @@
-import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
-import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
-import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
-import { type TokenizerSource, openSource, readJson } from './files/TokenizerFiles.js';
+import { openSource, readJson, type TokenizerSource } from './files/TokenizerFiles.js';
+import { type DecodeOptions, type IdsLike, idsToNumbers, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 
 export const TOKENIZER_JSON_FILE = 'tokenizer.json';
 
@@ -25,8 +25,14 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     const same = (a: AddedTokenSpec, b: AddedTokenJson) =>
       a.content === b.content && a.lstrip === !!b.lstrip && a.rstrip === !!b.rstrip && a.singleWord === !!b.single_word && a.normalized === !!b.normalized && a.special === !!b.special;
     const toAdd: AddedTokenSpec[] = [];
+    const fileTokens = new Map<string, AddedTokenJson[]>();
+    for (const t of pipeline.addedTokens) {
+      const list = fileTokens.get(t.content);
+      if (list) list.push(t);
+      else fileTokens.set(t.content, [t]);
+    }
     for (const [, tok] of [...(config.addedTokensDecoder ?? new Map<number, AddedTokenSpec>())].sort((x, y) => x[0] - y[0])) {
-      if (!pipeline.addedTokens.some((t) => same(tok, t))) toAdd.push(tok);
+      if (!fileTokens.get(tok.content)?.some((t) => same(tok, t))) toAdd.push(tok);
     }
     const specials = [...SPECIAL_TOKEN_NAMES.map((k) => config.specialTokens[k]).filter((t): t is AddedTokenSpec => !!t), ...config.additionalSpecialTokens];
     const known = new Set([...pipeline.addedTokens.map((t) => t.content), ...toAdd.map((t) => t.content)]);
@@ -36,16 +42,16 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
       known.add(tok.content);
     }
     const specialContents = new Set(specials.map((t) => t.content));
-    for (const tok of toAdd) {
-      pipeline.addToken({
+    pipeline.addTokens(
+      toAdd.map((tok) => ({
         content: tok.content,
         lstrip: tok.lstrip,
         rstrip: tok.rstrip,
         single_word: tok.singleWord,
         normalized: tok.normalized,
         special: tok.special || specialContents.has(tok.content),
-      });
-    }
+      })),
+    );
   }
 
   /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */

@@ -22,11 +22,12 @@ export class AddedTokenMatcher {
     for (const t of tokens) {
       if (t.content === '') continue;
       const k = t.content.charCodeAt(0);
-      const list = this.byFirstUnit.get(k) ?? [];
-      list.push(t);
-      list.sort((a, b) => b.content.length - a.content.length);
-      this.byFirstUnit.set(k, list);
+      const list = this.byFirstUnit.get(k);
+      if (list) list.push(t);
+      else this.byFirstUnit.set(k, [t]);
     }
+    // Sorted once (stable: equal lengths keep their order), not after every insertion.
+    for (const list of this.byFirstUnit.values()) list.sort((a, b) => b.content.length - a.content.length);
   }
 
   get empty(): boolean {

@@ -1,7 +1,8 @@
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { toWellFormed } from '../unicode/toWellFormed.js';
 import { AddedTokenMatcher } from './AddedVocabulary.js';
-import { type NormalizeFn, buildNormalizer } from './FastNormalizer.js';
+import { buildNormalizer, type NormalizeFn } from './FastNormalizer.js';
+import { expectArray, expectId, expectObject, expectString, fieldError, optionalBoolean } from './jsonFields.js';
 import { metaspaceDecode } from './MetaspaceDecoder.js';
 import { MetaspacePreTokenizer, type PrependScheme } from './MetaspacePreTokenizer.js';
 import { PostProcessor } from './PostProcessor.js';
@@ -31,6 +32,7 @@ export class FastTokenizerPipeline {
   private readonly addedById = new Map<number, AddedTokenJson>();
   private readonly addedByContent = new Map<string, number>();
   private readonly specialContents = new Set<string>();
+  private maxAddedId = -1;
 
   constructor(json: TokenizerJson) {
     if (!json || typeof json !== 'object') throw new TokenizerFileError(FILE, 'expected a JSON object');
@@ -44,7 +46,7 @@ export class FastTokenizerPipeline {
         throw new TokenizerFileError(FILE, `model.vocab[${i}] must be [string, number]`);
       }
     });
-    if (model.byte_fallback) throw new UnsupportedTokenizerError(FILE, 'model.byte_fallback is not supported');
+    if (optionalBoolean(model.byte_fallback, 'model.byte_fallback', false)) throw new UnsupportedTokenizerError(FILE, 'model.byte_fallback is not supported');
     const unkId = model.unk_id ?? null;
     if (unkId !== null && (!Number.isInteger(unkId) || unkId < 0 || unkId >= model.vocab.length)) {
       throw new TokenizerFileError(FILE, `model.unk_id ${unkId} is outside the vocabulary of ${model.vocab.length}`);
@@ -54,14 +56,25 @@ export class FastTokenizerPipeline {
     this.preTokenizer = buildPreTokenizer(json.pre_tokenizer ?? null);
     this.postProcessor = PostProcessor.fromJson(json.post_processor ?? null);
     this.decoder = json.decoder ?? null;
-    if (this.decoder && this.decoder.type !== 'Metaspace') {
-      throw new UnsupportedTokenizerError(FILE, `decoder.type ${JSON.stringify(this.decoder.type)} is not supported`);
+    if (this.decoder !== null) {
+      expectObject(this.decoder, 'decoder');
+      if (this.decoder.type !== 'Metaspace') throw new UnsupportedTokenizerError(FILE, `decoder.type ${JSON.stringify(this.decoder.type)} is not supported`);
+      expectString(this.decoder.replacement, 'decoder.replacement');
+      prependSchemeOf(this.decoder, 'decoder');
     }
     this.addedTokens = [];
-    for (const t of json.added_tokens ?? []) {
-      if (typeof t.content !== 'string' || !Number.isInteger(t.id)) throw new TokenizerFileError(FILE, 'added_tokens entries need id and content');
-      this.register(t);
-    }
+    // As Rust's deserializer: the file's ids are not trusted; the tokens are added in order
+    // (`add_tokens`), each getting its vocabulary id or the next free one, empty ones skipped.
+    const fromFile: AddedTokenJson[] = [];
+    expectArray(json.added_tokens ?? [], 'added_tokens').forEach((entry, i) => {
+      const path = `added_tokens[${i}]`;
+      const t = expectObject(entry, path);
+      expectString(t.content, `${path}.content`);
+      expectId(t.id, `${path}.id`);
+      for (const flag of ['single_word', 'lstrip', 'rstrip', 'normalized', 'special']) optionalBoolean(t[flag], `${path}.${flag}`, false);
+      if (t.content !== '') fromFile.push(t as unknown as AddedTokenJson);
+    });
+    this.addTokens(fromFile);
     this.refreshMatchers();
   }
 
@@ -70,16 +83,32 @@ export class FastTokenizerPipeline {
    * one gets the next id after the vocabulary. Returns the id.
    */
   addToken(token: Omit<AddedTokenJson, 'id'>): number {
-    const id = this.tokenToId(token.content) ?? Math.max(this.model.size, ...[...this.addedById.keys()].map((k) => k + 1));
-    const existing = this.addedTokens.findIndex((t) => t.content === token.content);
-    if (existing >= 0) this.addedTokens.splice(existing, 1);
-    this.register({ ...token, id });
+    return this.addTokens([token])[0];
+  }
+
+  /** `addToken` for many tokens; the matchers are rebuilt once (a config may list many tokens). */
+  addTokens(tokens: ReadonlyArray<Omit<AddedTokenJson, 'id'>>): number[] {
+    const ids = tokens.map((token) => {
+      const id = this.tokenToId(token.content) ?? this.nextId;
+      if (this.addedByContent.has(token.content)) {
+        const existing = this.addedTokens.findIndex((t) => t.content === token.content);
+        if (existing >= 0) this.addedTokens.splice(existing, 1);
+      }
+      this.register({ ...token, id });
+      return id;
+    });
     this.refreshMatchers();
-    return id;
+    return ids;
+  }
+
+  /** The id a new added token gets: one past the vocabulary and every added id. */
+  private get nextId(): number {
+    return Math.max(this.model.size, this.maxAddedId + 1);
   }
 
   private register(t: AddedTokenJson): void {
     this.addedTokens.push(t);
+    if (t.id > this.maxAddedId) this.maxAddedId = t.id;
     this.addedById.set(t.id, t);
     this.addedByContent.set(t.content, t.id);
     if (t.special) this.specialContents.add(t.content);
@@ -94,9 +123,7 @@ export class FastTokenizerPipeline {
 
   /** Vocabulary size including added tokens (`len(tokenizer)`). */
   get size(): number {
-    let max = this.model.size - 1;
-    for (const id of this.addedById.keys()) max = Math.max(max, id);
-    return max + 1;
+    return this.nextId;
   }
 
   isSpecialToken(token: string): boolean {
@@ -132,8 +159,11 @@ export class FastTokenizerPipeline {
         const words = this.preTokenizer ? this.preTokenizer.preTokenize(sub.text, split.start === 0 && sub.start === 0) : [sub.text];
         for (const w of words) {
           const enc = this.model.encode(w);
-          ids.push(...enc.ids);
-          tokens.push(...enc.tokens);
+          // A loop, not push(...array): spreading a 100k+ token word overflows the call stack.
+          for (let k = 0; k < enc.ids.length; k++) {
+            ids.push(enc.ids[k]);
+            tokens.push(enc.tokens[k]);
+          }
         }
       }
     }
@@ -150,19 +180,24 @@ export class FastTokenizerPipeline {
       tokens.push(t);
     }
     if (!this.decoder) return tokens.join(' ');
-    return metaspaceDecode(tokens, this.decoder.replacement, prependSchemeOf(this.decoder));
+    return metaspaceDecode(tokens, this.decoder.replacement, prependSchemeOf(this.decoder, 'decoder'));
   }
 }
 
-function prependSchemeOf(spec: { add_prefix_space?: boolean; prepend_scheme?: PrependScheme }): PrependScheme {
-  if (spec.prepend_scheme) return spec.prepend_scheme;
-  return spec.add_prefix_space === false ? 'never' : 'always';
+function prependSchemeOf(spec: { add_prefix_space?: boolean; prepend_scheme?: PrependScheme }, path: string): PrependScheme {
+  const scheme = spec.prepend_scheme;
+  if (scheme !== undefined && scheme !== null) {
+    if (scheme !== 'always' && scheme !== 'first' && scheme !== 'never') throw fieldError(`${path}.prepend_scheme`, '"always", "first" or "never"', scheme);
+    return scheme;
+  }
+  return optionalBoolean(spec.add_prefix_space, `${path}.add_prefix_space`, true) ? 'always' : 'never';
 }
 
-function buildPreTokenizer(spec: PreTokenizerJson | null): MetaspacePreTokenizer | null {
-  if (!spec) return null;
+function buildPreTokenizer(spec: PreTokenizerJson | null, path = 'pre_tokenizer'): MetaspacePreTokenizer | null {
+  if (spec === null || spec === undefined) return null;
+  expectObject(spec, path);
   if (spec.type === 'Sequence' && Array.isArray(spec.pretokenizers) && spec.pretokenizers.length === 1) {
-    return buildPreTokenizer(spec.pretokenizers[0]);
+    return buildPreTokenizer(spec.pretokenizers[0], `${path}.pretokenizers[0]`);
   }
   if (spec.type !== 'Metaspace') {
     throw new UnsupportedTokenizerError(FILE, `pre_tokenizer.type ${JSON.stringify(spec.type)} is not supported (only Metaspace)`);
@@ -170,5 +205,5 @@ function buildPreTokenizer(spec: PreTokenizerJson | null): MetaspacePreTokenizer
   if (typeof spec.replacement !== 'string' || [...spec.replacement].length !== 1) {
     throw new TokenizerFileError(FILE, 'pre_tokenizer.replacement must be one character');
   }
-  return new MetaspacePreTokenizer(spec.replacement, prependSchemeOf(spec), spec.split ?? true);
+  return new MetaspacePreTokenizer(spec.replacement, prependSchemeOf(spec, path), optionalBoolean(spec.split, `${path}.split`, true));
 }

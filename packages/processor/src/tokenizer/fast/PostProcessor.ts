@@ -1,4 +1,5 @@
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
+import { expectArray, expectId, expectObject, expectString, fieldError, isObject } from './jsonFields.js';
 import type { PostProcessorJson, TemplatePiece } from './TokenizerJson.js';
 
 /** Adds the special tokens of a tokenizer.json post-processor around one or two id sequences. */
@@ -10,10 +11,16 @@ export class PostProcessor {
   ) {}
 
   static fromJson(spec: PostProcessorJson | null): PostProcessor | null {
-    if (!spec) return null;
+    if (spec === null || spec === undefined) return null;
+    expectObject(spec, 'post_processor');
     if (spec.type === 'RobertaProcessing') {
-      const [cls, clsId] = spec.cls;
-      const [sep, sepId] = spec.sep;
+      const pair = (v: unknown, path: string): [string, number] => {
+        const a = expectArray(v, path);
+        if (a.length !== 2) throw fieldError(path, '[token, id]', v);
+        return [expectString(a[0], `${path}[0]`), expectId(a[1], `${path}[1]`)];
+      };
+      const [cls, clsId] = pair(spec.cls, 'post_processor.cls');
+      const [sep, sepId] = pair(spec.sep, 'post_processor.sep');
       const t = (id: string): TemplatePiece => ({ SpecialToken: { id, type_id: 0 } });
       const a: TemplatePiece = { Sequence: { id: 'A', type_id: 0 } };
       const b: TemplatePiece = { Sequence: { id: 'B', type_id: 0 } };
@@ -21,11 +28,21 @@ export class PostProcessor {
     }
     if (spec.type === 'TemplateProcessing') {
       const ids = new Map<string, number[]>();
-      for (const [k, v] of Object.entries(spec.special_tokens ?? {})) ids.set(k, v.ids);
-      for (const p of [...spec.single, ...spec.pair]) {
-        if ('SpecialToken' in p && !ids.has(p.SpecialToken.id)) {
-          throw new TokenizerFileError('tokenizer.json', `post_processor uses special token ${p.SpecialToken.id} missing from special_tokens`);
-        }
+      for (const [k, v] of Object.entries(expectObject(spec.special_tokens ?? {}, 'post_processor.special_tokens'))) {
+        const path = `post_processor.special_tokens[${JSON.stringify(k)}]`;
+        ids.set(k, expectArray(expectObject(v, path).ids, `${path}.ids`).map((id, i) => expectId(id, `${path}.ids[${i}]`)));
+      }
+      for (const which of ['single', 'pair'] as const) {
+        expectArray(spec[which], `post_processor.${which}`).forEach((p, i) => {
+          const path = `post_processor.${which}[${i}]`;
+          const piece = expectObject(p, path);
+          if (isObject(piece.SpecialToken)) {
+            const id = expectString(piece.SpecialToken.id, `${path}.SpecialToken.id`);
+            if (!ids.has(id)) throw new TokenizerFileError('tokenizer.json', `post_processor uses special token ${id} missing from special_tokens`);
+          } else if (isObject(piece.Sequence)) {
+            if (piece.Sequence.id !== 'A' && piece.Sequence.id !== 'B') throw fieldError(`${path}.Sequence.id`, '"A" or "B"', piece.Sequence.id);
+          } else throw fieldError(path, 'a SpecialToken or Sequence piece', p);
+        });
       }
       return new PostProcessor(spec.single, spec.pair, ids);
     }
@@ -39,10 +56,11 @@ export class PostProcessor {
   }
 
   apply(a: number[], b: number[] | null): number[] {
-    const out: number[] = [];
+    // concat, not push(...ids): spreading a long sequence as arguments overflows the call stack.
+    let out: number[] = [];
     for (const p of b ? this.pair : this.single) {
-      if ('SpecialToken' in p) out.push(...this.specialIds.get(p.SpecialToken.id)!);
-      else out.push(...(p.Sequence.id === 'A' ? a : (b ?? [])));
+      if ('SpecialToken' in p) out = out.concat(this.specialIds.get(p.SpecialToken.id)!);
+      else out = out.concat(p.Sequence.id === 'A' ? a : (b ?? []));
     }
     return out;
   }

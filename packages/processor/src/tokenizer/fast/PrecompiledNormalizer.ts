@@ -1,7 +1,6 @@
 import type { PrecompiledCharsmap } from '../normalizer/PrecompiledCharsmap.js';
+import { forEachGrapheme } from '../unicode/graphemes.js';
 import { utf8Decode, utf8Encode } from '../unicode/utf8.js';
-import { splitGraphemes } from '../unicode/graphemes.js';
-
 
 /**
  * Hugging Face `tokenizers`' `Precompiled` normalizer, which applies the SentencePiece charsmap
@@ -13,23 +12,42 @@ import { splitGraphemes } from '../unicode/graphemes.js';
 export class PrecompiledNormalizer {
   private readonly cache = new Map<string, string>();
   private readonly replacementText = new Map<number, string>();
+  /**
+   * Per code point, whether it is a cluster of its own that the charsmap leaves unchanged (1) or
+   * not (2); 0 = not looked up yet. Allocated on first use.
+   */
+  private unchanged: Uint8Array | null = null;
 
   constructor(private readonly charsmap: PrecompiledCharsmap) {}
 
   normalize(text: string): string {
-    let out = '';
-    if (isAscii(text)) {
-      // In ASCII every character is its own grapheme cluster except CR LF (UAX #29 GB3), so the
-      // segmenter, the slowest step, can be skipped.
-      for (let i = 0; i < text.length; i++) {
-        const crlf = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10;
-        out += this.grapheme(crlf ? '\r\n' : text[i]);
-        if (crlf) i++;
+    // One pass over the clusters. Runs of clusters the charsmap leaves as they are (most text) are
+    // copied as one slice; the pieces are joined once at the end.
+    if (this.unchanged === null) this.unchanged = new Uint8Array(0x110000);
+    const unchanged = this.unchanged;
+    const parts: string[] = [];
+    let copyFrom = 0;
+    forEachGrapheme(text, (start, end) => {
+      const width = end - start;
+      if (width <= 2) {
+        const cp = text.codePointAt(start)!;
+        if (width === (cp > 0xffff ? 2 : 1)) {
+          let u = unchanged[cp];
+          if (u === 0) {
+            const c = text.slice(start, end);
+            u = this.grapheme(c) === c ? 1 : 2;
+            unchanged[cp] = u;
+          }
+          if (u === 1) return;
+        }
       }
-      return out;
-    }
-    for (const g of splitGraphemes(text)) out += this.grapheme(g);
-    return out;
+      if (copyFrom < start) parts.push(text.slice(copyFrom, start));
+      parts.push(this.grapheme(text.slice(start, end)));
+      copyFrom = end;
+    });
+    if (copyFrom === 0) return text;
+    if (copyFrom < text.length) parts.push(text.slice(copyFrom));
+    return parts.join('');
   }
 
   private grapheme(g: string): string {
@@ -58,9 +76,4 @@ export class PrecompiledNormalizer {
     }
     return s;
   }
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }

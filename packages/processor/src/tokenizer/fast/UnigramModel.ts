@@ -1,5 +1,6 @@
-import { ByteTrie } from '../unigram/ByteTrie.js';
+import { TokenizerFileError } from '../TokenizerError.js';
 import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
+import { ByteTrie } from '../unigram/ByteTrie.js';
 
 const UNK_PENALTY = 10;
 
@@ -60,7 +61,13 @@ export class UnigramModel {
       const tillHere = best[start];
       const mblen = Math.min(oneCharLen(bytes[start]), size - start);
       let hasSingleNode = false;
-      this.trie.forEachPrefix(bytes, start, size, (endPos, id) => {
+      // Inlined trie walk: no callback allocated per position.
+      let node = 0;
+      for (let endPos = start + 1; endPos <= size; endPos++) {
+        node = this.trie.child(node, bytes[endPos - 1]);
+        if (node < 0) break;
+        const id = this.trie.valueAt(node);
+        if (id < 0) continue;
         const candidate = this.scores[id] + tillHere;
         if (startsAt[endPos] === -1 || candidate > best[endPos]) {
           best[endPos] = candidate;
@@ -68,9 +75,12 @@ export class UnigramModel {
           ids[endPos] = id;
         }
         if (endPos - start === mblen) hasSingleNode = true;
-      });
+      }
       if (!hasSingleNode) {
-        if (this.unkId === null) throw new Error(`no unk_id to encode ${JSON.stringify(word)}`);
+        if (this.unkId === null) {
+          // As Rust's UnigramError::MissingUnkId: the file cannot encode this text.
+          throw new TokenizerFileError('tokenizer.json', `model.unk_id is null, so text outside the vocabulary cannot be encoded (at ${JSON.stringify(word.slice(0, 40))})`);
+        }
         const endPos = start + mblen;
         const candidate = this.unkScore + tillHere;
         if (startsAt[endPos] === -1 || candidate > best[endPos]) {

@@ -77,6 +77,19 @@ function fsReader(dir: string | URL): FileReader {
 export async function readJson(reader: FileReader, name: string): Promise<unknown | null> {
   const bytes = await reader.read(name);
   if (bytes === null) return null;
+  return parseJsonBytes(name, bytes);
+}
+
+/** `readJson` for an object-valued file: undefined when absent; present but not an object (`null`, a list) is an error. */
+export async function readJsonObject(reader: FileReader, name: string): Promise<Record<string, unknown> | undefined> {
+  const bytes = await reader.read(name);
+  if (bytes === null) return undefined;
+  const v = parseJsonBytes(name, bytes);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TokenizerFileError(name, 'expected a JSON object');
+  return v as Record<string, unknown>;
+}
+
+function parseJsonBytes(name: string, bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -11,6 +11,35 @@ export class DoubleArrayTrie {
    * Visits every key that is a prefix of `key[start..end)`, shortest first, as darts-clone's
    * `commonPrefixSearch` does. `visit(length, value)` returns false to stop early.
    */
+  /** Value of the key found by the last `longestPrefixLength` (valid when it returned > 0). */
+  lastValue = -1;
+
+  /**
+   * Length of the longest key that is a prefix of `key[start..end)`, 0 when none; its value is
+   * left in `lastValue`. The same walk as `commonPrefixSearch` without a callback: the normalizer
+   * calls this once per input character, so it must not allocate.
+   */
+  longestPrefixLength(key: Uint8Array, start: number, end: number): number {
+    const units = this.units;
+    if (units.length === 0) return 0;
+    let length = 0;
+    let nodePos = offsetOf(units[0]);
+    for (let i = start; i < end; i++) {
+      const c = key[i];
+      nodePos ^= c;
+      if (nodePos >= units.length) break;
+      const unit = units[nodePos];
+      if ((unit & 0x800000ff) >>> 0 !== c) break;
+      nodePos ^= offsetOf(unit);
+      if ((unit >>> 8) & 1) {
+        if (nodePos >= units.length) break;
+        length = i - start + 1;
+        this.lastValue = units[nodePos] & 0x7fffffff;
+      }
+    }
+    return length;
+  }
+
   commonPrefixSearch(key: Uint8Array, start: number, end: number, visit: (length: number, value: number) => boolean): void {
     const units = this.units;
     if (units.length === 0) return;

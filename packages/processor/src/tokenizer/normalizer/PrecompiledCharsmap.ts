@@ -27,6 +27,16 @@ export class PrecompiledCharsmap {
     this.pool = blob.subarray(4 + trieSize);
   }
 
+  /** Whether the replacement pool is valid UTF-8 (Rust's `tokenizers` refuses the charsmap otherwise). */
+  poolIsUtf8(): boolean {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(this.pool);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Replacement bytes stored at `value` (up to the NUL that ends it). */
   replacement(value: number): Uint8Array {
     let r = this.replacements.get(value);
@@ -45,15 +55,8 @@ export class PrecompiledCharsmap {
    * `Normalizer::NormalizePrefix`. Returns the matched length and the pool offset, or null.
    */
   longestPrefix(bytes: Uint8Array, start: number, end: number): { length: number; value: number } | null {
-    let length = 0;
-    let value = 0;
-    this.trie.commonPrefixSearch(bytes, start, end, (len, v) => {
-      if (len > length) {
-        length = len;
-        value = v;
-      }
-      return true;
-    });
+    const length = this.trie.longestPrefixLength(bytes, start, end);
+    const value = this.trie.lastValue;
     return length === 0 ? null : { length, value };
   }
 

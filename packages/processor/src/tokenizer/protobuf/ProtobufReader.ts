@@ -50,10 +50,20 @@ export class ProtobufReader {
     throw new ProtobufDecodeError(`varint longer than 10 bytes at byte ${this.pos}`);
   }
 
-  /** int32 fields encode negatives as 10-byte two's complement varints. */
+  /**
+   * int32 fields encode negatives as 10-byte two's complement varints; the value is the low 32
+   * bits. Taken from the bytes, not from `varint()`'s double, which rounds 2^64 - 1 (that is, -1)
+   * to 2^64 and so read every negative int32 as 0 (found by fuzzing: `pad_id: -1` read as 0).
+   */
   int32(): number {
-    const v = this.varint();
-    return v >= 2 ** 31 ? Number(BigInt.asIntN(32, BigInt(v % 2 ** 32))) : v;
+    let low = 0;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw new ProtobufDecodeError(`truncated varint at byte ${this.pos}`);
+      const b = this.bytes[this.pos++];
+      if (i < 5) low |= (b & 0x7f) << (7 * i);
+      if ((b & 0x80) === 0) return low | 0;
+    }
+    throw new ProtobufDecodeError(`varint longer than 10 bytes at byte ${this.pos}`);
   }
 
   bool(): boolean {

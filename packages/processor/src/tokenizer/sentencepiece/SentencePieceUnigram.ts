@@ -1,5 +1,5 @@
-import { ByteTrie } from '../unigram/ByteTrie.js';
 import { oneCharLen, utf8Decode, utf8Encode } from '../unicode/utf8.js';
+import { ByteTrie } from '../unigram/ByteTrie.js';
 import { PieceType, type SentencePiece } from './SentencePieceModelProto.js';
 
 /** sentencepiece `kUnkPenalty`. */
@@ -25,6 +25,9 @@ export class SentencePieceUnigram {
   private readonly trie = new ByteTrie();
   private readonly unkScore: number;
   private readonly maxScore: number;
+  /** Piece types and scores as typed arrays: read at every lattice step. */
+  private readonly types: Uint8Array;
+  private readonly scores: Float64Array;
 
   constructor(
     private readonly pieces: readonly SentencePiece[],
@@ -32,7 +35,11 @@ export class SentencePieceUnigram {
   ) {
     let min = 3.4028234663852886e38; // FLT_MAX
     let max = 1.1754943508222875e-38; // FLT_MIN, as sentencepiece initialises it
+    this.types = new Uint8Array(pieces.length);
+    this.scores = new Float64Array(pieces.length);
     pieces.forEach((p, id) => {
+      this.types[id] = p.type;
+      this.scores[id] = p.score;
       if (p.type === PieceType.normal) {
         min = Math.min(min, p.score);
         max = Math.max(max, p.score);
@@ -53,16 +60,26 @@ export class SentencePieceUnigram {
     const bestId = new Int32Array(size + 1).fill(-1);
     const pieces = this.pieces;
 
+    // The trie walk is inlined (no callback per position) and the best path is kept in typed
+    // arrays: on megabyte inputs allocation, not arithmetic, dominated.
+    const trie = this.trie;
+    const types = this.types;
+    const scores = this.scores;
     let start = 0;
     while (start < size) {
       const tillHere = bestScore[start];
       const mblen = Math.min(oneCharLen(normalized[start]), size - start);
       let hasSingleNode = false;
-      this.trie.forEachPrefix(normalized, start, size, (endPos, id) => {
-        const p = pieces[id];
-        if (p.type === PieceType.unused) return;
+      let node = 0;
+      for (let endPos = start + 1; endPos <= size; endPos++) {
+        node = trie.child(node, normalized[endPos - 1]);
+        if (node < 0) break;
+        const id = trie.valueAt(node);
+        if (id < 0) continue;
+        const type = types[id];
+        if (type === PieceType.unused) continue;
         const length = endPos - start;
-        const score = p.type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : p.score;
+        const score = type === PieceType.userDefined ? f32(length * this.maxScore - 0.1) : scores[id];
         const candidate = f32(score + tillHere);
         if (startsAt[endPos] === -1 || candidate > bestScore[endPos]) {
           bestScore[endPos] = f32(candidate);
@@ -70,7 +87,7 @@ export class SentencePieceUnigram {
           bestId[endPos] = id;
         }
         if (length === mblen) hasSingleNode = true;
-      });
+      }
       if (!hasSingleNode) {
         const endPos = start + mblen;
         const candidate = f32(this.unkScore + tillHere);
@@ -83,23 +100,35 @@ export class SentencePieceUnigram {
       start += mblen;
     }
 
-    const path: Array<[number, number, number]> = [];
-    for (let end = size; end > 0; end = startsAt[end]) path.push([startsAt[end], end, bestId[end]]);
-    path.reverse();
+    // Piece ends from the back, reversed in place.
+    const ends = new Int32Array(size);
+    let count = 0;
+    for (let end = size; end > 0; end = startsAt[end]) ends[count++] = end;
+    ends.subarray(0, count).reverse();
 
+    // A run of unknown pieces becomes one piece whose text is decoded once, when the run ends
+    // (re-decoding the growing run at each step was quadratic in its length).
     const out: EncodedPiece[] = [];
-    let prevUnk = false;
-    let unkStart = 0;
-    for (const [s, e, id] of path) {
-      const isUnk = id === this.unkId;
-      if (isUnk && prevUnk) {
-        out[out.length - 1].piece = utf8Decode(normalized.subarray(unkStart, e));
+    let unkStart = -1;
+    let unkEnd = -1;
+    const closeUnkRun = () => {
+      if (unkStart < 0) return;
+      out.push({ piece: utf8Decode(normalized.subarray(unkStart, unkEnd)), id: this.unkId });
+      unkStart = -1;
+    };
+    for (let k = 0; k < count; k++) {
+      const e = ends[k];
+      const s = startsAt[e];
+      const id = bestId[e];
+      if (id === this.unkId) {
+        if (unkStart < 0) unkStart = s;
+        unkEnd = e;
       } else {
-        if (isUnk) unkStart = s;
-        out.push({ piece: isUnk ? utf8Decode(normalized.subarray(s, e)) : pieces[id].piece, id });
+        closeUnkRun();
+        out.push({ piece: pieces[id].piece, id });
       }
-      prevUnk = isUnk;
     }
+    closeUnkRun();
     return out;
   }
 }

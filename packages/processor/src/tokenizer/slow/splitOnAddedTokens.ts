@@ -1,5 +1,5 @@
-import { isPythonWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
 import type { AddedTokenSpec } from '../TokenizerConfig.js';
+import { isPythonWhitespace, trimEndWith, trimStartWith } from '../unicode/whitespace.js';
 
 /**
  * transformers' slow `PreTrainedTokenizer.tokenize` splitting: cut the text at added tokens
@@ -9,12 +9,19 @@ import type { AddedTokenSpec } from '../TokenizerConfig.js';
  */
 export function splitOnAddedTokens(text: string, added: ReadonlyMap<string, AddedTokenSpec>): Array<{ text: string; added: boolean }> {
   if (added.size === 0 || text.length === 0) return text.length === 0 ? [] : [{ text, added: false }];
-  const contents = [...added.keys()].filter((c) => c.length > 0).sort((a, b) => b.length - a.length);
+  // Candidates by first UTF-16 unit, longest first: each position tries only the tokens that can
+  // start there instead of every token.
+  const byFirstUnit = new Map<number, string[]>();
+  for (const c of [...added.keys()].filter((c) => c.length > 0).sort((a, b) => b.length - a.length)) {
+    const list = byFirstUnit.get(c.charCodeAt(0));
+    if (list) list.push(c);
+    else byFirstUnit.set(c.charCodeAt(0), [c]);
+  }
   const pieces: string[] = [];
   let last = 0;
   let i = 0;
   while (i < text.length) {
-    const hit = contents.find((c) => text.startsWith(c, i));
+    const hit = byFirstUnit.get(text.charCodeAt(i))?.find((c) => text.startsWith(c, i));
     if (hit === undefined) {
       i++;
       continue;
