@@ -23,6 +23,8 @@ export { toPixelValues } from './image/transforms/toPixelValues.js';
 export { ImageDecodeError } from './errors/ImageDecodeError.js';
 export { UnsupportedImageFormatError } from './errors/UnsupportedImageFormatError.js';
 export { InvalidImageError } from './errors/InvalidImageError.js';
+export { ImageTooLargeError } from './errors/ImageTooLargeError.js';
+export { DEFAULT_MAX_PIXELS } from './image/decode/pixelLimit.js';
 export { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 export { ProcessorInputError } from './errors/ProcessorInputError.js';
 export { AltCLIPProcessor, type AltCLIPProcessorCall, type AltCLIPProcessorOutput, type AltCLIPProcessorResult, type ModelFileReader } from './AltCLIPProcessor.js';

@@ -2,6 +2,7 @@ import { ImageDecodeError } from '../../../errors/ImageDecodeError.js';
 import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
 import { idctIslow } from './idctIslow.js';
 import { JpegBitReader } from './JpegBitReader.js';
 import { buildHuffmanTable, type JpegHuffmanTable } from './JpegHuffmanTable.js';
@@ -51,7 +52,7 @@ interface Frame {
  * modes: 1 component → L, 3 → RGB, 4 → CMYK (stored inverted, PIL's "CMYK;I" rawmode).
  * Arithmetic coding, lossless, hierarchical and 12-bit JPEGs are rejected.
  */
-export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
+export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAULT_MAX_PIXELS): DecodedImage {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new ImageDecodeError(source, 'not a JPEG file (no SOI marker)');
   const quant: Uint16Array[] = [];
   const dcTables: JpegHuffmanTable[] = [];
@@ -115,7 +116,7 @@ export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
     } else if (marker === 0xee) {
       if (seg.length >= 12 && String.fromCharCode(...seg.subarray(0, 5)) === 'Adobe') adobeTransform = seg[11];
     } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
-      frame = readFrame(seg, marker === 0xc2, source);
+      frame = readFrame(seg, marker === 0xc2, source, maxPixels);
     } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       throw new UnsupportedImageFormatError(source, `JPEG coding process SOF${marker - 0xc0} (lossless, hierarchical or arithmetic) is not supported by the pure-JS decoder`);
     } else if (marker === 0xda) {
@@ -147,11 +148,13 @@ export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
   return { ...toImage(frame, quant, jfif, adobeTransform, source), ...(orientation ? { orientation } : {}) };
 }
 
-function readFrame(seg: Uint8Array, progressive: boolean, source: string): Frame {
+function readFrame(seg: Uint8Array, progressive: boolean, source: string, maxPixels: number): Frame {
   if (seg[0] !== 8) throw new UnsupportedImageFormatError(source, `${seg[0]}-bit JPEG samples are not supported (8-bit only)`);
   const height = (seg[1] << 8) | seg[2];
   const width = (seg[3] << 8) | seg[4];
   if (!width || !height) throw new InvalidImageError(`${source}: zero-sized image (${width}x${height})`);
+  // Before the coefficient buffers (2 bytes per sample per component) are allocated.
+  checkPixelLimit(width, height, maxPixels, source);
   const n = seg[5];
   if (n !== 1 && n !== 3 && n !== 4) throw new UnsupportedImageFormatError(source, `JPEG with ${n} components is not supported`);
   const raw = Array.from({ length: n }, (_, i) => ({ id: seg[6 + i * 3], h: seg[7 + i * 3] >> 4, v: seg[7 + i * 3] & 15, tq: seg[8 + i * 3] }));
