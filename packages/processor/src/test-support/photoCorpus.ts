@@ -48,9 +48,9 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 export async function corpusTensor(name: string): Promise<FixtureTensor> {
-  tensors ??= fetchBytes(corpusUrl('expected.safetensors.gz')).then(gunzip).then(parseSafetensors);
+  tensors ??= fetchBytes(corpusUrl('expected.safetensors.gzip')).then(gunzip).then(parseSafetensors);
   const get = (await tensors).get(name);
-  if (!get) throw new Error(`expected.safetensors.gz has no tensor ${name}`);
+  if (!get) throw new Error(`expected.safetensors.gzip has no tensor ${name}`);
   return get();
 }
 

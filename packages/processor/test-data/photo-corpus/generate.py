@@ -10,7 +10,7 @@ Stage 1 (skipped with --expected-only) writes images/ from the fixture photos (s
 astronaut, camera, copied into fixtures/altclip-tiny/images) with the encoders a user's files come from:
 libjpeg-turbo's cjpeg/jpegtran, ImageMagick, libwebp's cwebp/img2webp and PIL's own writers, plus the ICC
 profiles of Debian's icc-profiles-free and colord-data. Stage 2 opens every file with PIL and writes
-expected.safetensors.gz and manifest.json:
+expected.safetensors.gzip and manifest.json:
 
   rgb/<sha[:16]>    uint8 [h, w, 3]  Image.open(p).convert('RGB')       (HF's input, no EXIF rotation),
                                      keyed by the first 16 hex digits of its sha256 (stored once)
@@ -260,7 +260,7 @@ def expected():
         entry['pv224_sha256'] = hashlib.sha256(np.ascontiguousarray(pv224).tobytes()).hexdigest()
         manifest.append(entry)
     raw = save_safetensors(tensors, {'generator': 'generate.py', 'pillow': Image.__version__})
-    with open(os.path.join(HERE, 'expected.safetensors.gz'), 'wb') as f:
+    with open(os.path.join(HERE, 'expected.safetensors.gzip'), 'wb') as f:
         f.write(gzip.compress(raw, 9, mtime=0))
     import PIL
     import transformers

@@ -118,7 +118,11 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
     } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
       frame = readFrame(seg, marker === 0xc2, source, maxPixels);
     } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      throw new UnsupportedImageFormatError(source, `JPEG coding process SOF${marker - 0xc0} (lossless, hierarchical or arithmetic) is not supported by the pure-JS decoder`);
+      const kind = marker >= 0xc9 ? 'arithmetic-coded' : marker === 0xc3 ? 'lossless' : 'hierarchical or lossless';
+      throw new UnsupportedImageFormatError(
+        source,
+        `${kind} JPEG (SOF${marker - 0xc0}) is not supported by the TypeScript decoder; in Node, install sharp (it decodes these exactly as PIL)`,
+      );
     } else if (marker === 0xda) {
       if (!frame) throw new ImageDecodeError(source, 'corrupt JPEG: scan before frame header');
       const n = seg[0];
