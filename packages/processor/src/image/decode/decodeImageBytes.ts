@@ -1,3 +1,4 @@
+import { ImageTooLargeError } from '../../errors/ImageTooLargeError.js';
 import { InvalidImageError } from '../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../DecodedImage.js';
@@ -13,7 +14,7 @@ import { decodePng } from './png/decodePng.js';
 import { readImageSize } from './readImageSize.js';
 import { decodeWithSharp } from './sharp/decodeWithSharp.js';
 import { loadSharp } from './sharp/loadSharp.js';
-import { sniffFormat } from './sniffFormat.js';
+import { type ImageFormat, sniffFormat } from './sniffFormat.js';
 
 /**
  * Decodes an encoded image file into PIL's mode for it, picking the decoder by magic bytes: PNG and GIF →
@@ -35,6 +36,20 @@ export async function decodeImageBytes(
   }
   const size = readImageSize(bytes, format, source);
   if (size) checkPixelLimit(size.width, size.height, maxPixels, source);
+  try {
+    return await decodeFormat(bytes, source, format, jpegDecoder, maxPixels);
+  } catch (cause) {
+    // With the limit raised or disabled, a size can still exceed what this runtime can allocate: report it
+    // as the size problem it is rather than as V8's raw RangeError.
+    if (cause instanceof RangeError) {
+      const { width = 0, height = 0 } = size ?? {};
+      throw new ImageTooLargeError(source, width, height, maxPixels, `cannot allocate the decoded image (${width}x${height}): ${cause.message}`);
+    }
+    throw cause;
+  }
+}
+
+async function decodeFormat(bytes: Uint8Array, source: string, format: ImageFormat, jpegDecoder: JpegDecoderChoice, maxPixels: number): Promise<DecodedImage> {
   if (format === 'png') return decodePng(bytes, source, maxPixels);
   // GIF: PIL opens frame 0 as mode P and keeps a transparent pixel's palette colour; sharp and browsers
   // composite to RGBA, so every runtime uses this package's decoder.

@@ -92,6 +92,8 @@ export async function decodePng(bytes: Uint8Array, source: string, maxPixels = D
   } catch (cause) {
     throw new ImageDecodeError(source, 'truncated or corrupt PNG image data (zlib stream)', { cause });
   }
+  // Refuse short data before the sample buffer (up to 8 bytes per pixel) is allocated for it.
+  if (raw.length < rawSize(header)) throw new ImageDecodeError(source, 'truncated PNG: image data ends early');
   const samples = unfilterAll(raw, header, source);
   return toDecodedImage(samples, header, palette, orientation);
 }
@@ -232,7 +234,12 @@ function toDecodedImage(samples: Uint16Array, h: Header, palette: Uint8Array | u
   const { width, height, depth, colorType } = h;
   const n = width * height;
   const base = { width, height, ...(orientation ? { orientation } : {}) };
-  const bytes = (scale: (v: number) => number) => Uint8Array.from(samples, scale);
+  // A plain loop: Uint8Array.from(samples, fn) materialises a boxed array first (tens of MB on big images).
+  const bytes = (scale: (v: number) => number) => {
+    const out = new Uint8Array(samples.length);
+    for (let i = 0; i < samples.length; i++) out[i] = scale(samples[i]);
+    return out;
+  };
   const high = (v: number) => v >> 8;
   switch (colorType) {
     case 0:

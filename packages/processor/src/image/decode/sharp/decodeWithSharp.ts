@@ -1,4 +1,5 @@
 import { ImageDecodeError } from '../../../errors/ImageDecodeError.js';
+import { ImageTooLargeError } from '../../../errors/ImageTooLargeError.js';
 import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
 import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
@@ -19,6 +20,8 @@ export async function decodeWithSharp(sharp: SharpFactory, bytes: Uint8Array, so
   try {
     meta = await sharp(bytes, input).metadata();
   } catch (cause) {
+    // libvips' own limit (limitInputPixels) fires while reading the header: the same typed error as ours.
+    if (/pixel limit/i.test((cause as Error).message)) throw new ImageTooLargeError(source, 0, 0, maxPixels, `image exceeds the limit of ${maxPixels} pixels (maxPixels; libvips: ${(cause as Error).message})`);
     throw new ImageDecodeError(source, `cannot read image header (${(cause as Error).message})`, { cause });
   }
   if (!meta.width || !meta.height) throw new InvalidImageError(`${source}: zero-sized image`);
