@@ -94,7 +94,9 @@ export function gifWithFrameAt(x: number, y: number): Uint8Array {
 /** A WebP (VP8X) declaring a canvas of width × height, with no image data. */
 export function webpVp8x(width: number, height: number): Uint8Array {
   const out = new Uint8Array(30);
-  const put = (s: string, at: number) => [...s].forEach((ch, i) => (out[at + i] = ch.charCodeAt(0)));
+  const put = (s: string, at: number) => {
+    for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
+  };
   put('RIFF', 0);
   new DataView(out.buffer).setUint32(4, 22, true);
   put('WEBP', 8);
