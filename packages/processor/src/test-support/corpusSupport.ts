@@ -25,3 +25,45 @@ export const CORPUS_PATHS: readonly { path: CorpusPath; label: string }[] = [
   { path: 'chromium', label: 'Chromium (default)' },
   { path: 'chromium-native', label: "Chromium, `jpegDecoder: 'browser'`" },
 ];
+
+/** Rows of the README's format table: each groups corpus files by name. */
+export const FORMAT_ROWS: readonly { label: string; match: (file: string) => boolean }[] = [
+  { label: 'JPEG baseline / progressive / optimised, restart intervals, 4:4:4 4:2:2 4:2:0 4:4:0 4:1:1 at odd sizes', match: (f) => /^jpeg-(4\d\d|progressive|optimized|restart|imagemagick)/.test(f) },
+  { label: 'JPEG grayscale (baseline, progressive)', match: (f) => /^jpeg-gray/.test(f) },
+  { label: 'JPEG with ICC profile (AdobeRGB, ProPhoto, WideGamut, ECI-RGB v2, sRGB, gray)', match: (f) => f.startsWith('jpeg-icc-') },
+  { label: 'JPEG CMYK / YCCK (with and without Adobe marker)', match: (f) => /^jpeg-(cmyk|ycck)/.test(f) },
+  { label: 'JPEG EXIF orientation 1–8', match: (f) => f.startsWith('jpeg-exif-') },
+  { label: 'JPEG arithmetic-coded', match: (f) => f.startsWith('jpeg-arithmetic') },
+  { label: 'JPEG 12 MP (4032×3024)', match: (f) => f.startsWith('jpeg-12mp') },
+  { label: 'PNG Adam7, 16-bit RGB/RGBA, palette+tRNS, iCCP, gAMA/cHRM/sRGB, LA, RGBA', match: (f) => f.startsWith('png-') },
+  { label: 'GIF transparent index, animated (frame 0), interlaced, gray', match: (f) => f.startsWith('gif-') },
+  { label: 'WebP lossy, lossless, animated (frame 0), ICC', match: (f) => f.startsWith('webp-') && !f.includes('alpha') },
+  { label: 'WebP with alpha (lossy, lossless)', match: (f) => f.startsWith('webp-') && f.includes('alpha') },
+];
+
+function cell(outcomes: string[]): string {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
+  const word = (o: string) => (o === 'exact' ? 'exact' : o === 'differs' ? 'decodes, differs' : `\`${o}\``);
+  if (counts.size === 1) return `${word(outcomes[0])} (${outcomes.length})`;
+  return [...counts].map(([o, n]) => `${word(o)} (${n})`).join(', ');
+}
+
+/** The README's format table, from the corpus manifest and `expectedOutcome` (what the tests assert). */
+export function formatTableMarkdown(images: readonly CorpusEntry[]): string {
+  const lines = [`| corpus files (count) | ${CORPUS_PATHS.map((p) => p.label).join(' | ')} |`, `|---|${CORPUS_PATHS.map(() => '---').join('|')}|`];
+  const covered = new Set<string>();
+  for (const row of FORMAT_ROWS) {
+    const files = images.filter((e) => row.match(e.file));
+    files.forEach((e) => covered.add(e.file));
+    const cells = CORPUS_PATHS.map(({ path }) => {
+      // 'browser' only changes the JPEG decoder; other formats take the default Chromium path.
+      const effective = path === 'chromium-native' && files.some((e) => e.format !== 'JPEG') ? 'chromium' : path;
+      return cell(files.map((e) => expectedOutcome(e, effective)));
+    });
+    lines.push(`| ${row.label} | ${cells.join(' | ')} |`);
+  }
+  const missing = images.filter((e) => !covered.has(e.file)).map((e) => e.file);
+  if (missing.length) throw new Error(`format table rows miss ${missing.join(', ')}`);
+  return lines.join('\n');
+}
