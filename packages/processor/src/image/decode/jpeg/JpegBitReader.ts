@@ -3,15 +3,21 @@ import { LOOKAHEAD_BITS } from './JpegHuffmanTable.js';
 
 /**
  * Entropy-coded data reader with libjpeg's behaviour at markers: byte-stuffed 0xFF00 is data, any other
- * marker stops the data and zeros are supplied from then on (`JWRN_HIT_MARKER`). Running off the end of
- * the file is recorded so the caller can report a truncated image.
+ * marker stops the data and zeros are supplied from then on. Once a read needs those zero bits
+ * (`JWRN_HIT_MARKER`), `insufficient` is set and the decoder leaves the following MCUs of the segment at
+ * zero, as libjpeg's `insufficient_data` does; a restart marker found in place clears it. Running off the
+ * end of the file is recorded so the caller can report a truncated image (PIL raises there too).
  */
 export class JpegBitReader {
   private buffer = 0;
   private bits = 0;
   /** Set when the data ran out (end of file) before the scan was complete. */
   truncated = false;
+  /** A read used bits past the data (libjpeg's `insufficient_data`). */
+  insufficient = false;
   private hitMarker = false;
+  /** How many of the buffered bits (the lowest ones) are zero fill rather than data. */
+  private fakeBits = 0;
 
   constructor(
     private readonly data: Uint8Array,
@@ -41,8 +47,16 @@ export class JpegBitReader {
           }
         }
       }
+      if (this.hitMarker) this.fakeBits += 8;
       this.buffer = ((this.buffer << 8) | byte) >>> 0;
       this.bits += 8;
+    }
+  }
+
+  private consumed(): void {
+    if (this.bits < this.fakeBits) {
+      this.insufficient = true;
+      this.fakeBits = this.bits;
     }
   }
 
@@ -50,6 +64,7 @@ export class JpegBitReader {
     if (n === 0) return 0;
     if (this.bits < n) this.fill();
     this.bits -= n;
+    this.consumed();
     return (this.buffer >>> this.bits) & ((1 << n) - 1);
   }
 
@@ -63,6 +78,7 @@ export class JpegBitReader {
     const hit = table.lookahead[peek];
     if (hit) {
       this.bits -= hit >> 8;
+      this.consumed();
       return hit & 0xff;
     }
     let len = 1;
@@ -76,18 +92,60 @@ export class JpegBitReader {
     return table.symbols[code + table.valoffset[len]];
   }
 
-  /** Discards buffered bits and moves past the next RSTn marker (restart interval boundary). */
-  restart(): void {
+  /**
+   * At a restart boundary: discards buffered bits and reads the marker as libjpeg's `read_restart_marker`
+   * and `jpeg_resync_to_restart` do. The expected RSTn is swallowed; otherwise, depending on which marker is
+   * there, it is discarded, skipped to the next one, or left in place (then the segment reads as empty and
+   * its MCUs stay zero). `insufficient` is cleared only when a marker was swallowed.
+   */
+  restart(expected: number): void {
     this.buffer = 0;
     this.bits = 0;
-    this.hitMarker = false;
-    while (this.pos + 1 < this.data.length) {
-      if (this.data[this.pos] === 0xff && this.data[this.pos + 1] >= 0xd0 && this.data[this.pos + 1] <= 0xd7) {
+    this.fakeBits = 0;
+    let marker = this.nextMarker();
+    let unread = true;
+    if (marker === 0xd0 + expected) {
+      this.pos += 2;
+      unread = false;
+    } else {
+      for (;;) {
+        let action: 1 | 2 | 3;
+        if (marker < 0) action = 3; // end of data: libjpeg's source inserts an EOI
+        else if (marker < 0xc0) action = 2;
+        else if (marker < 0xd0 || marker > 0xd7) action = 3;
+        else if (marker === 0xd0 + ((expected + 1) & 7) || marker === 0xd0 + ((expected + 2) & 7)) action = 3;
+        else if (marker === 0xd0 + ((expected - 1) & 7) || marker === 0xd0 + ((expected - 2) & 7)) action = 2;
+        else action = 1;
+        if (action === 1) {
+          this.pos += 2;
+          unread = false;
+          break;
+        }
+        if (action === 3) break;
         this.pos += 2;
-        return;
+        marker = this.nextMarker();
       }
-      if (this.data[this.pos] === 0xff && this.data[this.pos + 1] !== 0 && this.data[this.pos + 1] !== 0xff) return;
-      this.pos++;
+    }
+    this.hitMarker = unread;
+    if (!unread) this.insufficient = false;
+  }
+
+  /** libjpeg's `next_marker`: skips to the next 0xFF that starts a marker; `pos` is left on it. -1 at the end. */
+  private nextMarker(): number {
+    let p = this.pos;
+    for (;;) {
+      while (p < this.data.length && this.data[p] !== 0xff) p++;
+      let q = p + 1;
+      while (q < this.data.length && this.data[q] === 0xff) q++;
+      if (q >= this.data.length) {
+        this.pos = this.data.length;
+        return -1;
+      }
+      if (this.data[q] !== 0) {
+        this.pos = q - 1;
+        return this.data[q];
+      }
+      p = q + 1;
     }
   }
 

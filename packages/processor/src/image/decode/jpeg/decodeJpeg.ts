@@ -29,6 +29,8 @@ interface Component {
   blocksW: number;
   blocksH: number;
   coefs: Int16Array;
+  /** libjpeg's `coef_bits`: per zigzag coefficient, the Al of the last scan that coded it, -1 if none. */
+  coefBits: Int8Array;
   dcPred: number;
   dcTable?: JpegHuffmanTable;
   acTable?: JpegHuffmanTable;
@@ -138,8 +140,15 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
       const se = seg[2 + n * 2];
       const ah = seg[3 + n * 2] >> 4;
       const al = seg[3 + n * 2] & 15;
+      // libjpeg refuses a scan whose Huffman tables were never defined (JERR_NO_HUFF_TABLE).
+      const needDc = !frame.progressive || (ss === 0 && ah === 0);
+      const needAc = !frame.progressive || ss > 0;
+      if (comps.some((c) => (needDc && !c.dcTable) || (needAc && !c.acTable))) {
+        throw new ImageDecodeError(source, 'corrupt JPEG: scan uses a Huffman table that is not defined');
+      }
       const reader = new JpegBitReader(bytes, end);
       decodeScan(frame, comps, reader, restartInterval, ss, se, ah, al);
+      for (const c of comps) c.coefBits.fill(al, ss, Math.min(se, 63) + 1);
       if (reader.truncated) throw new ImageDecodeError(source, 'truncated JPEG: image data ends early');
       pos = reader.endOfScan();
       continue;
@@ -148,8 +157,33 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
   }
   if (!frame) throw new ImageDecodeError(source, 'corrupt JPEG: no frame header (SOF)');
   if (!sawEoi) throw new ImageDecodeError(source, 'truncated JPEG: no end-of-image marker');
+  if (frame.progressive && blockSmoothingApplies(frame, quant)) {
+    throw new UnsupportedImageFormatError(
+      source,
+      'progressive JPEG whose scans stop before its low-frequency coefficients are complete: libjpeg (PIL) fills them in by block smoothing, which the TypeScript decoder does not implement; in Node, install sharp (it decodes these as PIL)',
+    );
+  }
   const orientation = readJpegExifOrientation(bytes);
   return { ...toImage(frame, quant, jfif, adobeTransform, source), ...(orientation ? { orientation } : {}) };
+}
+
+// Natural-order positions of the DC and the first nine AC coefficients (jdcoefct.c Q00..Q30).
+const SMOOTHED = [0, 1, 8, 16, 9, 2, 3, 10, 17, 24];
+
+/**
+ * libjpeg-turbo's `smoothing_ok`: a progressive image whose DC is known for every component, whose quantisers
+ * for the first ten coefficients are nonzero, and where one of the first nine AC coefficients (zigzag 1–9)
+ * is missing or not fully refined, is output with interblock smoothing.
+ */
+function blockSmoothingApplies(frame: Frame, quant: Uint16Array[]): boolean {
+  let useful = false;
+  for (const c of frame.components) {
+    const q = quant[c.tq];
+    if (!q || SMOOTHED.some((pos) => q[pos] === 0)) return false;
+    if (c.coefBits[0] < 0) return false;
+    for (let k = 1; k < 10; k++) if (c.coefBits[k] !== 0) useful = true;
+  }
+  return useful;
 }
 
 function readFrame(seg: Uint8Array, progressive: boolean, source: string, maxPixels: number): Frame {
@@ -176,6 +210,7 @@ function readFrame(seg: Uint8Array, progressive: boolean, source: string, maxPix
       blocksW,
       blocksH,
       coefs: new Int16Array(blocksW * blocksH * 64),
+      coefBits: new Int8Array(64).fill(-1),
       dcPred: 0,
     };
   });
@@ -298,12 +333,17 @@ function decodeScan(
     ? Math.ceil(comps[0].width / 8) * Math.ceil(comps[0].height / 8)
     : frame.mcusW * frame.mcusH;
   const perRow = single ? Math.ceil(comps[0].width / 8) : frame.mcusW;
+  let nextRestart = 0;
   for (let m = 0; m < total; m++) {
     if (restartInterval && m > 0 && m % restartInterval === 0) {
-      reader.restart();
+      reader.restart(nextRestart);
+      nextRestart = (nextRestart + 1) & 7;
       eobrun = 0;
       for (const c of comps) c.dcPred = 0;
     }
+    // libjpeg: once the data ran out, the rest of the segment is left as it is (zero in a baseline image,
+    // uniform grey), rather than decoded from zero bits.
+    if (reader.insufficient) continue;
     const mr = Math.floor(m / perRow);
     const mc = m % perRow;
     if (single) {
