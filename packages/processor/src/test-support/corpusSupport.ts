@@ -55,7 +55,7 @@ export function formatTableMarkdown(images: readonly CorpusEntry[]): string {
   const covered = new Set<string>();
   for (const row of FORMAT_ROWS) {
     const files = images.filter((e) => row.match(e.file));
-    files.forEach((e) => covered.add(e.file));
+    for (const e of files) covered.add(e.file);
     const cells = CORPUS_PATHS.map(({ path }) => {
       // 'browser' only changes the JPEG decoder; other formats take the default Chromium path.
       const effective = path === 'chromium-native' && files.some((e) => e.format !== 'JPEG') ? 'chromium' : path;

@@ -34,9 +34,13 @@ export class JpegBitReader {
         } else {
           byte = this.data[this.pos];
           if (byte === 0xff) {
-            const next = this.data[this.pos + 1];
+            // libjpeg: any run of 0xFF followed by 0x00 is one 0xFF data byte (fill bytes before a marker
+            // are skipped the same way).
+            let q = this.pos + 1;
+            while (this.data[q] === 0xff) q++;
+            const next = this.data[q];
             if (next === 0x00) {
-              this.pos += 2;
+              this.pos = q + 1;
             } else {
               if (next === undefined) this.truncated = true;
               this.hitMarker = true;

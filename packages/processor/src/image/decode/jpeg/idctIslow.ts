@@ -22,7 +22,7 @@ const F_2_562 = 20995;
 const F_3_072 = 25172;
 
 const wrap16 = (x: number) => (x << 16) >> 16;
-const sat16 = (x: number) => (x < -32768 ? -32768 : x > 32767 ? 32767 : x);
+const sat16 = (x: number) => Math.min(32767, Math.max(-32768, x));
 
 const deq = new Int32Array(64);
 const ws = new Int32Array(64);
