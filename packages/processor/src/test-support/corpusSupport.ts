@@ -11,9 +11,6 @@ export function expectedOutcome(entry: CorpusEntry, path: CorpusPath): string {
   const arithmetic = entry.file.includes('arithmetic');
   if (entry.format === 'WEBP' && path === 'node-ts') return 'UnsupportedImageFormatError';
   if (arithmetic && path === 'node-ts') return 'UnsupportedImageFormatError';
-  // Chromium hands decoded images to script only through a canvas, which stores premultiplied alpha: the
-  // colour of partly transparent pixels loses precision (convert('RGB') keeps it).
-  if (entry.format === 'WEBP' && entry.mode === 'RGBA' && path === 'chromium') return 'differs';
   // Chromium's own CMYK→RGB path rounds differently from Pillow's cmyk2rgb on ImageMagick's CMYK file.
   if (entry.file === 'jpeg-cmyk-imagemagick.jpg' && path === 'chromium-native') return 'differs';
   return 'exact';

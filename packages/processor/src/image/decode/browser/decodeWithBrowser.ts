@@ -1,14 +1,17 @@
 import { ImageDecodeError } from '../../../errors/ImageDecodeError.js';
 import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
-import { DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
+import { sniffFormat } from '../sniffFormat.js';
+import { readBitmapUnpremultiplied } from './readBitmapUnpremultiplied.js';
 import { readCanvasPixels } from './readCanvasPixels.js';
 
 /**
  * Decodes encoded bytes with the browser's own codecs (`createImageBitmap`), asking for no colour-space
  * conversion (embedded ICC profiles are ignored, as PIL does), no premultiplication and no EXIF rotation, so
- * orientation stays under this package's control. The caller has checked the header's size; the decoded
- * size is checked again before the canvas is allocated, for formats whose header is not parsed here.
+ * orientation stays under this package's control. Pixels are read back through WebGL2 where there is one
+ * (unpremultiplied, exact under alpha), else through a 2D canvas. The caller has checked the header's size;
+ * the decoded size is checked again before anything is allocated for it.
  */
 export async function decodeWithBrowser(bytes: Uint8Array, source: string, maxPixels = DEFAULT_MAX_PIXELS): Promise<DecodedImage> {
   if (typeof createImageBitmap === 'undefined') {
@@ -26,6 +29,13 @@ export async function decodeWithBrowser(bytes: Uint8Array, source: string, maxPi
     throw new ImageDecodeError(source, `the browser cannot decode these bytes (${(cause as Error).message})`, { cause });
   }
   try {
+    checkPixelLimit(bitmap.width, bitmap.height, maxPixels, source);
+    // JPEG has no alpha, so the canvas is exact for it; other formats may carry alpha, whose colours only
+    // survive the WebGL read-back.
+    if (sniffFormat(bytes) !== 'jpeg') {
+      const rgba = readBitmapUnpremultiplied(bitmap);
+      if (rgba) return { mode: 'RGBA', width: bitmap.width, height: bitmap.height, data: rgba };
+    }
     return readCanvasPixels(bitmap, source, maxPixels);
   } finally {
     bitmap.close();
