@@ -111,6 +111,41 @@ def set_adobe_transform(jpeg, transform):
     return bytes(b)
 
 
+def lzw_uncompressed(indices, min_code_size=2):
+    """A GIF LZW stream coding each index literally, with a clear code every two so the code size stays put."""
+    clear = 1 << min_code_size
+    size = min_code_size + 1
+    acc = n = 0
+    out = bytearray()
+    codes = []
+    for k, i in enumerate(indices):
+        if k % 2 == 0:
+            codes.append(clear)
+        codes.append(i)
+    for c in [*codes, clear + 1]:
+        acc |= c << n
+        n += size
+        while n >= 8:
+            out.append(acc & 255)
+            acc >>= 8
+            n -= 8
+    if n:
+        out.append(acc & 255)
+    return bytes(out)
+
+
+def crafted_gif(screen, palette, frame, indices, transparency=None):
+    """Byte-built GIF89a: global palette, optional graphic control extension, one frame at (x, y, w, h)."""
+    u16 = lambda n: struct.pack('<H', n)  # noqa: E731
+    bits = (len(palette) // 3 - 1).bit_length() - 1
+    out = b'GIF89a' + u16(screen[0]) + u16(screen[1]) + bytes([0x80 | bits, 0, 0]) + palette
+    if transparency is not None:
+        out += b'\x21\xf9\x04\x01\x00\x00' + bytes([transparency]) + b'\x00'
+    data = lzw_uncompressed(indices)
+    x, y, w, h = frame
+    return out + b'\x2c' + u16(x) + u16(y) + u16(w) + u16(h) + b'\x00\x02' + bytes([len(data)]) + data + b'\x00\x3b'
+
+
 def make_images():
     s = sources()
     os.makedirs(IMG, exist_ok=True)
@@ -198,6 +233,14 @@ def make_images():
     q2 = Image.open(cat).transpose(Image.FLIP_LEFT_RIGHT).quantize(128)
     q.save(o('gif-animated.gif'), save_all=True, append_images=[q2], duration=100, loop=0, interlace=False)
     Image.open(gray).save(o('gif-gray.gif'))
+    # PIL's frame-0 rules, byte-built: canvas outside the frame filled with the transparent index; an
+    # identity grey palette opens as mode L; a frame larger than the screen grows the canvas.
+    # (At least 5 pixels a side: HF's channel-dimension guess fails on images 1 or 3 pixels high.)
+    pal = bytes([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120])
+    open(o('gif-crafted-offset-transparent.gif'), 'wb').write(crafted_gif((9, 7), pal, (2, 1, 3, 2), [1, 3, 0, 1, 3, 0], transparency=2))
+    ramp = bytes(v for i in range(4) for v in (i, i, i))
+    open(o('gif-crafted-grey-ramp.gif'), 'wb').write(crafted_gif((5, 5), ramp, (0, 0, 5, 5), [(i * 7) % 4 for i in range(25)]))
+    open(o('gif-crafted-frame-grows-canvas.gif'), 'wb').write(crafted_gif((5, 5), pal, (3, 2, 4, 5), [(i * 5) % 4 for i in range(20)]))
     run('convert', cup, '-colors', '200', o('gif-imagemagick.gif'))
 
 
