@@ -1,5 +1,6 @@
 import type { JpegHuffmanTable } from './JpegHuffmanTable.js';
 import { LOOKAHEAD_BITS } from './JpegHuffmanTable.js';
+import { readRestartMarker } from './readRestartMarker.js';
 
 /**
  * Entropy-coded data reader with libjpeg's behaviour at markers: byte-stuffed 0xFF00 is data, any other
@@ -96,61 +97,16 @@ export class JpegBitReader {
     return table.symbols[code + table.valoffset[len]];
   }
 
-  /**
-   * At a restart boundary: discards buffered bits and reads the marker as libjpeg's `read_restart_marker`
-   * and `jpeg_resync_to_restart` do. The expected RSTn is swallowed; otherwise, depending on which marker is
-   * there, it is discarded, skipped to the next one, or left in place (then the segment reads as empty and
-   * its MCUs stay zero). `insufficient` is cleared only when a marker was swallowed.
-   */
+  /** At a restart boundary: discards buffered bits and reads the restart marker as libjpeg does. */
   restart(expected: number): void {
     this.buffer = 0;
     this.bits = 0;
     this.fakeBits = 0;
-    let marker = this.nextMarker();
-    let unread = true;
-    if (marker === 0xd0 + expected) {
-      this.pos += 2;
-      unread = false;
-    } else {
-      for (;;) {
-        let action: 1 | 2 | 3;
-        if (marker < 0) action = 3; // end of data: libjpeg's source inserts an EOI
-        else if (marker < 0xc0) action = 2;
-        else if (marker < 0xd0 || marker > 0xd7) action = 3;
-        else if (marker === 0xd0 + ((expected + 1) & 7) || marker === 0xd0 + ((expected + 2) & 7)) action = 3;
-        else if (marker === 0xd0 + ((expected - 1) & 7) || marker === 0xd0 + ((expected - 2) & 7)) action = 2;
-        else action = 1;
-        if (action === 1) {
-          this.pos += 2;
-          unread = false;
-          break;
-        }
-        if (action === 3) break;
-        this.pos += 2;
-        marker = this.nextMarker();
-      }
-    }
+    const { pos, unread } = readRestartMarker(this.data, this.pos, expected);
+    this.pos = pos;
     this.hitMarker = unread;
+    // libjpeg clears insufficient_data only when a marker was swallowed.
     if (!unread) this.insufficient = false;
-  }
-
-  /** libjpeg's `next_marker`: skips to the next 0xFF that starts a marker; `pos` is left on it. -1 at the end. */
-  private nextMarker(): number {
-    let p = this.pos;
-    for (;;) {
-      while (p < this.data.length && this.data[p] !== 0xff) p++;
-      let q = p + 1;
-      while (q < this.data.length && this.data[q] === 0xff) q++;
-      if (q >= this.data.length) {
-        this.pos = this.data.length;
-        return -1;
-      }
-      if (this.data[q] !== 0) {
-        this.pos = q - 1;
-        return this.data[q];
-      }
-      p = q + 1;
-    }
   }
 
   /** Position after the scan's data: the next marker. */
