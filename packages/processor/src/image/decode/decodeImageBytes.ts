@@ -6,7 +6,6 @@ import { decodeWithBrowser } from './browser/decodeWithBrowser.js';
 import { decodeGif } from './gif/decodeGif.js';
 import type { JpegDecoderChoice } from './ImageInput.js';
 import { decodeJpeg } from './jpeg/decodeJpeg.js';
-import { isArithmeticJpeg } from './jpeg/isArithmeticJpeg.js';
 import { readJpegComponentCount } from './jpeg/readJpegComponentCount.js';
 import { readJpegExifOrientation, withoutJpegOrientation } from './jpeg/readJpegExifOrientation.js';
 import { checkPixelLimit, DEFAULT_MAX_PIXELS } from './pixelLimit.js';
@@ -66,12 +65,7 @@ async function decodeFormat(bytes: Uint8Array, source: string, format: ImageForm
   if (format === 'jpeg') {
     if (jpegDecoder === 'sharp') throw new UnsupportedImageFormatError(source, 'jpegDecoder "sharp" requested but sharp cannot be loaded here');
     // Without sharp, JPEG uses the TypeScript decoder (same values as libjpeg-turbo) in every runtime, rather
-    // than a browser codec that may not be libjpeg-turbo (Safari's is not). Arithmetic coding, which the
-    // TypeScript decoder lacks, goes to the browser's codec where there is one (Chromium's libjpeg-turbo is
-    // exact on the corpus); elsewhere the decoder's UnsupportedImageFormatError stands.
-    if (isArithmeticJpeg(bytes) && typeof createImageBitmap !== 'undefined' && jpegDecoder === 'auto') {
-      return withJpegOrientation(await decodeWithBrowser(withoutJpegOrientation(bytes), source, maxPixels), bytes);
-    }
+    // than a browser codec that may not be libjpeg-turbo (Safari's is not).
     return decodeJpeg(bytes, source, maxPixels);
   }
   if (typeof createImageBitmap !== 'undefined') return decodeWithBrowser(bytes, source, maxPixels);

@@ -8,7 +8,7 @@ import { decodeJpeg } from './decodeJpeg.js';
 
 // Issue #16 item 6: JPEG decoder fuzzing. Inputs are small JPEGs written by sharp (random size, quality,
 // baseline/progressive, 4:4:4/4:2:0, grey, optimised Huffman tables) and corpus files with restart markers,
-// 4:1:1 and CMYK, either valid or mutated in the headers, in the entropy-coded data, by truncation, by
+// 4:1:1, CMYK and arithmetic coding, either valid or mutated in the headers, in the entropy-coded data, by truncation, by
 // injected markers or anywhere. Every input must decode or raise a typed error; every 1- or 3-component
 // success that libjpeg-turbo (sharp, failOn 'warning') decodes without complaint must be libjpeg-turbo's
 // samples exactly. FUZZ_SEED / FUZZ_COUNT reproduce or extend a run.
@@ -36,7 +36,16 @@ beforeAll(async () => {
       .toBuffer();
     bases.push(new Uint8Array(jpeg));
   }
-  for (const f of ['jpeg-restart-5blocks-422.jpg', 'jpeg-restart-1row.jpg', 'jpeg-411-151x97.jpg', 'jpeg-cmyk-adobe.jpg', 'jpeg-ycck-adobe.jpg']) {
+  for (const f of [
+    'jpeg-restart-5blocks-422.jpg',
+    'jpeg-restart-1row.jpg',
+    'jpeg-411-151x97.jpg',
+    'jpeg-cmyk-adobe.jpg',
+    'jpeg-ycck-adobe.jpg',
+    'jpeg-arithmetic-restart-444.jpg',
+    'jpeg-arithmetic-progressive-restart-422.jpg',
+    'jpeg-arithmetic-gray.jpg',
+  ]) {
     bases.push(await corpusImageBytes(f));
   }
   bases = bases.filter((b) => b.length > 0);

@@ -4,6 +4,8 @@ import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFor
 import type { DecodedImage } from '../../DecodedImage.js';
 import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
 import { idctIslow } from './idctIslow.js';
+import { type ArithConditioning, decodeArithScan, defaultArithConditioning } from './decodeArithScan.js';
+import { JpegArithDecoder } from './JpegArithDecoder.js';
 import { JpegBitReader } from './JpegBitReader.js';
 import { buildHuffmanTable, type JpegHuffmanTable } from './JpegHuffmanTable.js';
 import { ycckToCmyk, yccToRgb } from './jpegColorConvert.js';
@@ -32,6 +34,9 @@ interface Component {
   /** libjpeg's `coef_bits`: per zigzag coefficient, the Al of the last scan that coded it, -1 if none. */
   coefBits: Int8Array;
   dcPred: number;
+  /** Table numbers of the current scan (arithmetic coding looks its statistics up by number). */
+  dcTbl: number;
+  acTbl: number;
   dcTable?: JpegHuffmanTable;
   acTable?: JpegHuffmanTable;
 }
@@ -61,6 +66,8 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
   const acTables: JpegHuffmanTable[] = [];
   let frame: Frame | undefined;
   let restartInterval = 0;
+  let arithmetic = false;
+  const arithCond = defaultArithConditioning();
   let jfif = false;
   let adobeTransform = -1;
   let pos = 2;
@@ -117,10 +124,13 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
       if (seg.length >= 5 && seg[0] === 0x4a && seg[1] === 0x46 && seg[2] === 0x49 && seg[3] === 0x46 && seg[4] === 0) jfif = true;
     } else if (marker === 0xee) {
       if (seg.length >= 12 && String.fromCharCode(...seg.subarray(0, 5)) === 'Adobe') adobeTransform = seg[11];
-    } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
-      frame = readFrame(seg, marker === 0xc2, source, maxPixels);
-    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      const kind = marker >= 0xc9 ? 'arithmetic-coded' : marker === 0xc3 ? 'lossless' : 'hierarchical or lossless';
+    } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2 || marker === 0xc9 || marker === 0xca) {
+      frame = readFrame(seg, marker === 0xc2 || marker === 0xca, source, maxPixels);
+      arithmetic = marker === 0xc9 || marker === 0xca;
+    } else if (marker === 0xcc) {
+      readArithConditioning(seg, arithCond, source);
+    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8) {
+      const kind = marker >= 0xc9 ? 'arithmetic-coded lossless or hierarchical' : marker === 0xc3 ? 'lossless' : 'hierarchical or lossless';
       throw new UnsupportedImageFormatError(
         source,
         `${kind} JPEG (SOF${marker - 0xc0}) is not supported by the TypeScript decoder; in Node, install sharp (it decodes these exactly as PIL)`,
@@ -134,6 +144,8 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
         if (!c) throw new ImageDecodeError(source, 'corrupt JPEG: scan references an unknown component');
         c.dcTable = dcTables[seg[2 + i * 2] >> 4];
         c.acTable = acTables[seg[2 + i * 2] & 15];
+        c.dcTbl = seg[2 + i * 2] >> 4;
+        c.acTbl = seg[2 + i * 2] & 15;
         comps.push(c);
       }
       const ss = seg[1 + n * 2];
@@ -141,6 +153,14 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
       const ah = seg[3 + n * 2] >> 4;
       const al = seg[3 + n * 2] & 15;
       // libjpeg refuses a scan whose Huffman tables were never defined (JERR_NO_HUFF_TABLE).
+      if (arithmetic) {
+        const coder = new JpegArithDecoder(bytes, end);
+        decodeArithScan(frame.progressive, frame.mcusW, frame.mcusH, comps, coder, arithCond, restartInterval, ss, se, ah, al);
+        for (const c of comps) c.coefBits.fill(al, ss, Math.min(se, 63) + 1);
+        if (coder.truncated) throw new ImageDecodeError(source, 'truncated JPEG: image data ends early');
+        pos = endOfScan(bytes, coder.pos);
+        continue;
+      }
       const needDc = !frame.progressive || (ss === 0 && ah === 0);
       const needAc = !frame.progressive || ss > 0;
       if (comps.some((c) => (needDc && !c.dcTable) || (needAc && !c.acTable))) {
@@ -165,6 +185,29 @@ export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAUL
   }
   const orientation = readJpegExifOrientation(bytes);
   return { ...toImage(frame, quant, jfif, adobeTransform, source), ...(orientation ? { orientation } : {}) };
+}
+
+/** DAC segment (jdmarker.c get_dac): Tc/Tb then the value; AC tables are numbered 16 and up. */
+function readArithConditioning(seg: Uint8Array, cond: ArithConditioning, source: string): void {
+  for (let p = 0; p + 1 < seg.length; p += 2) {
+    const index = seg[p];
+    const value = seg[p + 1];
+    if (index >= 32) throw new ImageDecodeError(source, `corrupt JPEG: DAC table index ${index}`);
+    if (index >= 16) {
+      cond.acK[index - 16] = value;
+    } else {
+      cond.dcL[index] = value & 15;
+      cond.dcU[index] = value >> 4;
+      if (cond.dcL[index] > cond.dcU[index]) throw new ImageDecodeError(source, `corrupt JPEG: DAC value ${value} (L > U)`);
+    }
+  }
+}
+
+/** Position of the marker that ends an arithmetic-coded scan's data (stuffed 0xFF00 is data). */
+function endOfScan(bytes: Uint8Array, from: number): number {
+  let p = from;
+  while (p + 1 < bytes.length && !(bytes[p] === 0xff && bytes[p + 1] !== 0 && bytes[p + 1] !== 0xff && !(bytes[p + 1] >= 0xd0 && bytes[p + 1] <= 0xd7))) p++;
+  return p;
 }
 
 // Natural-order positions of the DC and the first nine AC coefficients (jdcoefct.c Q00..Q30).
@@ -212,6 +255,8 @@ function readFrame(seg: Uint8Array, progressive: boolean, source: string, maxPix
       coefs: new Int16Array(blocksW * blocksH * 64),
       coefBits: new Int8Array(64).fill(-1),
       dcPred: 0,
+      dcTbl: 0,
+      acTbl: 0,
     };
   });
   return { progressive, width, height, maxH, maxV, mcusW, mcusH, components };
