@@ -119,7 +119,7 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
   }
 
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {
-    const { text, images, applyExifOrientation, jpegDecoder, ...textOptions } = args ?? {};
+    const { text, images, applyExifOrientation, jpegDecoder, maxPixels, ...textOptions } = args ?? {};
     if (text === undefined && images === undefined) {
       throw new ProcessorInputError('AltCLIPProcessor: you must specify either text or images');
     }
@@ -132,7 +132,7 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
       if (encoding.attentionMask !== undefined) out.attentionMask = encoding.attentionMask;
     }
     if (images !== undefined) {
-      const imageOptions = { ...(applyExifOrientation !== undefined && { applyExifOrientation }), ...(jpegDecoder !== undefined && { jpegDecoder }) };
+      const imageOptions = { ...(applyExifOrientation !== undefined && { applyExifOrientation }), ...(jpegDecoder !== undefined && { jpegDecoder }), ...(maxPixels !== undefined && { maxPixels }) };
       out.pixelValues = (await this.imageProcessor.process(images, imageOptions)).pixelValues;
     }
     return out;

@@ -1,5 +1,6 @@
 export { AltCLIPProcessor, type AltCLIPProcessorCall, type AltCLIPProcessorOutput, type AltCLIPProcessorResult, type ModelFileReader } from './AltCLIPProcessor.js';
 export { ImageDecodeError } from './errors/ImageDecodeError.js';
+export { ImageTooLargeError } from './errors/ImageTooLargeError.js';
 export { InvalidImageError } from './errors/InvalidImageError.js';
 export { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 export { ProcessorInputError } from './errors/ProcessorInputError.js';
@@ -17,6 +18,7 @@ export { getSizeDict, type SizeDict } from './image/config/SizeDict.js';
 export type { DecodedImage, PilMode } from './image/DecodedImage.js';
 export type { ImageInput, JpegDecoderChoice, LoadImageOptions } from './image/decode/ImageInput.js';
 export { decodedToRgb, decodeImage, loadImage } from './image/decode/loadImage.js';
+export { DEFAULT_MAX_PIXELS } from './image/decode/pixelLimit.js';
 export { applyExifOrientation } from './image/exif/applyExifOrientation.js';
 export type { PixelBuffer } from './image/PixelBuffer.js';
 export type { PixelValues } from './image/PixelValues.js';

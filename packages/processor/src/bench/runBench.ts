@@ -1,5 +1,6 @@
 import { loadTokenizer } from '../tokenizer/index.js';
 import { measure, runImageBench } from './imageBench.js';
+import { runPhotoBench } from './photoBench.js';
 
 /**
  * `pnpm bench` entry (not a test): prints one JSON object with the image pipeline's and the tokenizer's
@@ -8,6 +9,7 @@ import { measure, runImageBench } from './imageBench.js';
 async function main(): Promise<void> {
   const seconds = Number(process.env.ALTCLIP_BENCH_SECONDS ?? 3);
   const image = await runImageBench(seconds);
+  const photos = await runPhotoBench(seconds);
   let tokenizer: unknown;
   try {
     // Written by the tokenizer's author; loaded by name so this file builds whether or not it exists yet.
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     image,
+    photos,
     tokenizer,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,4 +1,4 @@
 /** A decoded or raw image that cannot be processed: zero-sized, inconsistent buffer length, bad channel count. */
 export class InvalidImageError extends Error {
-  override readonly name = 'InvalidImageError';
+  override readonly name: string = 'InvalidImageError';
 }

@@ -29,4 +29,10 @@ export interface LoadImageOptions {
    * JPEG decoder. `auto` (default): sharp where it loads (Node), else the TypeScript decoder (`js`).
    */
   readonly jpegDecoder?: JpegDecoderChoice;
+  /**
+   * Largest image (width × height) any decoder may allocate; larger headers raise `ImageTooLargeError`
+   * before decoding. Default PIL's `DecompressionBombError` threshold, 2 × 89,478,485 = 178,956,970;
+   * `Infinity` disables it (PIL's `MAX_IMAGE_PIXELS = None`).
+   */
+  readonly maxPixels?: number;
 }

@@ -16,7 +16,7 @@ function pixels(width: number, height: number, colours: number): Uint8Array {
   return out;
 }
 
-describe('decodeImageBytes for WebP and GIF (through sharp)', () => {
+describe("decodeImageBytes for WebP (sharp) and GIF (this package's decoder), files written by sharp", () => {
   it('lossless WebP', async () => {
     const raw = pixels(19, 11, 4);
     const bytes = new Uint8Array(await sharp(raw, { raw: { width: 19, height: 11, channels: 3 } }).webp({ lossless: true }).toBuffer());

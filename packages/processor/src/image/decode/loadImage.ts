@@ -9,10 +9,12 @@ import { isRawImage, rawImageToDecoded } from '../RawImage.js';
 import { type CanvasSource, readCanvasPixels } from './browser/readCanvasPixels.js';
 import { decodeImageBytes } from './decodeImageBytes.js';
 import type { ImageInput, LoadImageOptions } from './ImageInput.js';
+import { resolveMaxPixels } from './pixelLimit.js';
 
 /** Decodes any supported input into PIL's mode for it (no conversion, no rotation yet). */
 export async function decodeImage(input: ImageInput, options: LoadImageOptions = {}): Promise<DecodedImage> {
   const jpeg = options.jpegDecoder ?? 'auto';
+  const maxPixels = resolveMaxPixels(options.maxPixels);
   if (typeof input === 'string' || input instanceof URL) {
     const source = String(input);
     let bytes: Uint8Array;
@@ -22,19 +24,19 @@ export async function decodeImage(input: ImageInput, options: LoadImageOptions =
       if (cause instanceof ImageDecodeError) throw cause;
       throw new ImageDecodeError(source, `cannot read file (${(cause as Error).message})`, { cause });
     }
-    return decodeImageBytes(bytes, source, jpeg);
+    return decodeImageBytes(bytes, source, jpeg, maxPixels);
   }
-  if (input instanceof Uint8Array) return decodeImageBytes(input, `<${input.length} bytes>`, jpeg);
-  if (input instanceof ArrayBuffer) return decodeImageBytes(new Uint8Array(input), `<${input.byteLength} bytes>`, jpeg);
+  if (input instanceof Uint8Array) return decodeImageBytes(input, `<${input.length} bytes>`, jpeg, maxPixels);
+  if (input instanceof ArrayBuffer) return decodeImageBytes(new Uint8Array(input), `<${input.byteLength} bytes>`, jpeg, maxPixels);
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     const name = typeof File !== 'undefined' && input instanceof File ? input.name : `<Blob ${input.type || 'untyped'}, ${input.size} bytes>`;
-    return decodeImageBytes(new Uint8Array(await input.arrayBuffer()), name, jpeg);
+    return decodeImageBytes(new Uint8Array(await input.arrayBuffer()), name, jpeg, maxPixels);
   }
   if (typeof ImageData !== 'undefined' && input instanceof ImageData) {
     return rawImageToDecoded({ data: input.data, width: input.width, height: input.height, channels: 4 }, 'ImageData');
   }
   if (isRawImage(input)) return rawImageToDecoded(input);
-  if (isCanvasSource(input)) return readCanvasPixels(input, input.constructor?.name ?? 'image element');
+  if (isCanvasSource(input)) return readCanvasPixels(input, input.constructor?.name ?? 'image element', maxPixels);
   throw new UnsupportedImageFormatError(
     describe(input),
     'unsupported image input; pass a path/URL, encoded bytes, a Blob, ImageData, an ImageBitmap/HTMLImageElement/canvas, or {data, width, height, channels}',

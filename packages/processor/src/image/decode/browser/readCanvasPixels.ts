@@ -1,6 +1,7 @@
 import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
 
 export type CanvasSource = ImageBitmap | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement | VideoFrame;
 
@@ -17,9 +18,10 @@ function sizeOf(source: CanvasSource): [number, number] {
  * conversion requested). Canvas pixels are stored premultiplied, so colours of semi-transparent pixels
  * can lose precision; opaque images come back exactly as decoded.
  */
-export function readCanvasPixels(source: CanvasSource, description: string): DecodedImage {
+export function readCanvasPixels(source: CanvasSource, description: string, maxPixels = DEFAULT_MAX_PIXELS): DecodedImage {
   const [width, height] = sizeOf(source);
   if (!width || !height) throw new InvalidImageError(`${description}: zero-sized image (${width}x${height}); is it loaded?`);
+  checkPixelLimit(width, height, maxPixels, description);
   if (typeof OffscreenCanvas === 'undefined') {
     throw new UnsupportedImageFormatError(description, 'OffscreenCanvas is not available in this environment');
   }

@@ -2,7 +2,10 @@ import { ImageDecodeError } from '../../../errors/ImageDecodeError.js';
 import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
 import { idctIslow } from './idctIslow.js';
+import { type ArithConditioning, decodeArithScan, defaultArithConditioning } from './decodeArithScan.js';
+import { JpegArithDecoder } from './JpegArithDecoder.js';
 import { JpegBitReader } from './JpegBitReader.js';
 import { buildHuffmanTable, type JpegHuffmanTable } from './JpegHuffmanTable.js';
 import { ycckToCmyk, yccToRgb } from './jpegColorConvert.js';
@@ -28,7 +31,12 @@ interface Component {
   blocksW: number;
   blocksH: number;
   coefs: Int16Array;
+  /** libjpeg's `coef_bits`: per zigzag coefficient, the Al of the last scan that coded it, -1 if none. */
+  coefBits: Int8Array;
   dcPred: number;
+  /** Table numbers of the current scan (arithmetic coding looks its statistics up by number). */
+  dcTbl: number;
+  acTbl: number;
   dcTable?: JpegHuffmanTable;
   acTable?: JpegHuffmanTable;
 }
@@ -51,13 +59,15 @@ interface Frame {
  * modes: 1 component → L, 3 → RGB, 4 → CMYK (stored inverted, PIL's "CMYK;I" rawmode).
  * Arithmetic coding, lossless, hierarchical and 12-bit JPEGs are rejected.
  */
-export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
+export function decodeJpeg(bytes: Uint8Array, source: string, maxPixels = DEFAULT_MAX_PIXELS): DecodedImage {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new ImageDecodeError(source, 'not a JPEG file (no SOI marker)');
   const quant: Uint16Array[] = [];
   const dcTables: JpegHuffmanTable[] = [];
   const acTables: JpegHuffmanTable[] = [];
   let frame: Frame | undefined;
   let restartInterval = 0;
+  let arithmetic = false;
+  const arithCond = defaultArithConditioning();
   let jfif = false;
   let adobeTransform = -1;
   let pos = 2;
@@ -114,10 +124,17 @@ export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
       if (seg.length >= 5 && seg[0] === 0x4a && seg[1] === 0x46 && seg[2] === 0x49 && seg[3] === 0x46 && seg[4] === 0) jfif = true;
     } else if (marker === 0xee) {
       if (seg.length >= 12 && String.fromCharCode(...seg.subarray(0, 5)) === 'Adobe') adobeTransform = seg[11];
-    } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
-      frame = readFrame(seg, marker === 0xc2, source);
-    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      throw new UnsupportedImageFormatError(source, `JPEG coding process SOF${marker - 0xc0} (lossless, hierarchical or arithmetic) is not supported by the pure-JS decoder`);
+    } else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2 || marker === 0xc9 || marker === 0xca) {
+      frame = readFrame(seg, marker === 0xc2 || marker === 0xca, source, maxPixels);
+      arithmetic = marker === 0xc9 || marker === 0xca;
+    } else if (marker === 0xcc) {
+      readArithConditioning(seg, arithCond, source);
+    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8) {
+      const kind = marker >= 0xc9 ? 'arithmetic-coded lossless or hierarchical' : marker === 0xc3 ? 'lossless' : 'hierarchical or lossless';
+      throw new UnsupportedImageFormatError(
+        source,
+        `${kind} JPEG (SOF${marker - 0xc0}) is not supported by the TypeScript decoder; in Node, install sharp (it decodes these exactly as PIL)`,
+      );
     } else if (marker === 0xda) {
       if (!frame) throw new ImageDecodeError(source, 'corrupt JPEG: scan before frame header');
       const n = seg[0];
@@ -127,14 +144,31 @@ export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
         if (!c) throw new ImageDecodeError(source, 'corrupt JPEG: scan references an unknown component');
         c.dcTable = dcTables[seg[2 + i * 2] >> 4];
         c.acTable = acTables[seg[2 + i * 2] & 15];
+        c.dcTbl = seg[2 + i * 2] >> 4;
+        c.acTbl = seg[2 + i * 2] & 15;
         comps.push(c);
       }
       const ss = seg[1 + n * 2];
       const se = seg[2 + n * 2];
       const ah = seg[3 + n * 2] >> 4;
       const al = seg[3 + n * 2] & 15;
+      // libjpeg refuses a scan whose Huffman tables were never defined (JERR_NO_HUFF_TABLE).
+      if (arithmetic) {
+        const coder = new JpegArithDecoder(bytes, end);
+        decodeArithScan(frame.progressive, frame.mcusW, frame.mcusH, comps, coder, arithCond, restartInterval, ss, se, ah, al);
+        for (const c of comps) c.coefBits.fill(al, ss, Math.min(se, 63) + 1);
+        if (coder.truncated) throw new ImageDecodeError(source, 'truncated JPEG: image data ends early');
+        pos = endOfScan(bytes, coder.pos);
+        continue;
+      }
+      const needDc = !frame.progressive || (ss === 0 && ah === 0);
+      const needAc = !frame.progressive || ss > 0;
+      if (comps.some((c) => (needDc && !c.dcTable) || (needAc && !c.acTable))) {
+        throw new ImageDecodeError(source, 'corrupt JPEG: scan uses a Huffman table that is not defined');
+      }
       const reader = new JpegBitReader(bytes, end);
       decodeScan(frame, comps, reader, restartInterval, ss, se, ah, al);
+      for (const c of comps) c.coefBits.fill(al, ss, Math.min(se, 63) + 1);
       if (reader.truncated) throw new ImageDecodeError(source, 'truncated JPEG: image data ends early');
       pos = reader.endOfScan();
       continue;
@@ -143,15 +177,65 @@ export function decodeJpeg(bytes: Uint8Array, source: string): DecodedImage {
   }
   if (!frame) throw new ImageDecodeError(source, 'corrupt JPEG: no frame header (SOF)');
   if (!sawEoi) throw new ImageDecodeError(source, 'truncated JPEG: no end-of-image marker');
+  if (frame.progressive && blockSmoothingApplies(frame, quant)) {
+    throw new UnsupportedImageFormatError(
+      source,
+      'progressive JPEG whose scans stop before its low-frequency coefficients are complete: libjpeg (PIL) fills them in by block smoothing, which the TypeScript decoder does not implement; in Node, install sharp (it decodes these as PIL)',
+    );
+  }
   const orientation = readJpegExifOrientation(bytes);
   return { ...toImage(frame, quant, jfif, adobeTransform, source), ...(orientation ? { orientation } : {}) };
 }
 
-function readFrame(seg: Uint8Array, progressive: boolean, source: string): Frame {
+/** DAC segment (jdmarker.c get_dac): Tc/Tb then the value; AC tables are numbered 16 and up. */
+function readArithConditioning(seg: Uint8Array, cond: ArithConditioning, source: string): void {
+  for (let p = 0; p + 1 < seg.length; p += 2) {
+    const index = seg[p];
+    const value = seg[p + 1];
+    if (index >= 32) throw new ImageDecodeError(source, `corrupt JPEG: DAC table index ${index}`);
+    if (index >= 16) {
+      cond.acK[index - 16] = value;
+    } else {
+      cond.dcL[index] = value & 15;
+      cond.dcU[index] = value >> 4;
+      if (cond.dcL[index] > cond.dcU[index]) throw new ImageDecodeError(source, `corrupt JPEG: DAC value ${value} (L > U)`);
+    }
+  }
+}
+
+/** Position of the marker that ends an arithmetic-coded scan's data (stuffed 0xFF00 is data). */
+function endOfScan(bytes: Uint8Array, from: number): number {
+  let p = from;
+  while (p + 1 < bytes.length && !(bytes[p] === 0xff && bytes[p + 1] !== 0 && bytes[p + 1] !== 0xff && !(bytes[p + 1] >= 0xd0 && bytes[p + 1] <= 0xd7))) p++;
+  return p;
+}
+
+// Natural-order positions of the DC and the first nine AC coefficients (jdcoefct.c Q00..Q30).
+const SMOOTHED = [0, 1, 8, 16, 9, 2, 3, 10, 17, 24];
+
+/**
+ * libjpeg-turbo's `smoothing_ok`: a progressive image whose DC is known for every component, whose quantisers
+ * for the first ten coefficients are nonzero, and where one of the first nine AC coefficients (zigzag 1–9)
+ * is missing or not fully refined, is output with interblock smoothing.
+ */
+function blockSmoothingApplies(frame: Frame, quant: Uint16Array[]): boolean {
+  let useful = false;
+  for (const c of frame.components) {
+    const q = quant[c.tq];
+    if (!q || SMOOTHED.some((pos) => q[pos] === 0)) return false;
+    if (c.coefBits[0] < 0) return false;
+    for (let k = 1; k < 10; k++) if (c.coefBits[k] !== 0) useful = true;
+  }
+  return useful;
+}
+
+function readFrame(seg: Uint8Array, progressive: boolean, source: string, maxPixels: number): Frame {
   if (seg[0] !== 8) throw new UnsupportedImageFormatError(source, `${seg[0]}-bit JPEG samples are not supported (8-bit only)`);
   const height = (seg[1] << 8) | seg[2];
   const width = (seg[3] << 8) | seg[4];
   if (!width || !height) throw new InvalidImageError(`${source}: zero-sized image (${width}x${height})`);
+  // Before the coefficient buffers (2 bytes per sample per component) are allocated.
+  checkPixelLimit(width, height, maxPixels, source);
   const n = seg[5];
   if (n !== 1 && n !== 3 && n !== 4) throw new UnsupportedImageFormatError(source, `JPEG with ${n} components is not supported`);
   const raw = Array.from({ length: n }, (_, i) => ({ id: seg[6 + i * 3], h: seg[7 + i * 3] >> 4, v: seg[7 + i * 3] & 15, tq: seg[8 + i * 3] }));
@@ -169,7 +253,10 @@ function readFrame(seg: Uint8Array, progressive: boolean, source: string): Frame
       blocksW,
       blocksH,
       coefs: new Int16Array(blocksW * blocksH * 64),
+      coefBits: new Int8Array(64).fill(-1),
       dcPred: 0,
+      dcTbl: 0,
+      acTbl: 0,
     };
   });
   return { progressive, width, height, maxH, maxV, mcusW, mcusH, components };
@@ -291,12 +378,17 @@ function decodeScan(
     ? Math.ceil(comps[0].width / 8) * Math.ceil(comps[0].height / 8)
     : frame.mcusW * frame.mcusH;
   const perRow = single ? Math.ceil(comps[0].width / 8) : frame.mcusW;
+  let nextRestart = 0;
   for (let m = 0; m < total; m++) {
     if (restartInterval && m > 0 && m % restartInterval === 0) {
-      reader.restart();
+      reader.restart(nextRestart);
+      nextRestart = (nextRestart + 1) & 7;
       eobrun = 0;
       for (const c of comps) c.dcPred = 0;
     }
+    // libjpeg: once the data ran out, the rest of the segment is left as it is (zero in a baseline image,
+    // uniform grey), rather than decoded from zero bits.
+    if (reader.insufficient) continue;
     const mr = Math.floor(m / perRow);
     const mc = m % perRow;
     if (single) {

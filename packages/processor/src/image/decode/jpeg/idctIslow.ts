@@ -1,5 +1,11 @@
-// libjpeg's `jpeg_idct_islow` (jidctint.c): the accurate integer IDCT PIL's libjpeg-turbo uses by
-// default (its SIMD versions are bit-exact with this C code). Constants are FIX(x) at 13 bits.
+// libjpeg's accurate integer IDCT (`jpeg_idct_islow`, jidctint.c) as PIL's libjpeg-turbo actually runs it on
+// x86-64: the AVX2 kernel (jsimd_idct_islow_avx2). For coefficients a real encoder writes both give the
+// same samples; they part only on corrupt or hostile data, where the SIMD kernel works in 16-bit lanes:
+// dequantisation keeps the low 16 bits of coef × quant, the sums in0±in4, in7+in3 and in5+in1 wrap at 16
+// bits, each pass saturates its results to 16 bits, the DC-only shortcut covers the whole block (all
+// coefficients outside the first row zero) and shifts the 16-bit product, and the output saturates instead
+// of indexing the wrapping range-limit table. The decoder fuzz test (decodeJpeg.fuzz.test.ts) compares
+// such inputs with libjpeg-turbo value for value. Constants are FIX(x) at 13 bits.
 const CONST_BITS = 13;
 const PASS1_BITS = 2;
 const F_0_298 = 2446;
@@ -15,141 +21,83 @@ const F_2_053 = 16819;
 const F_2_562 = 20995;
 const F_3_072 = 25172;
 
-/** `range_limit[x & RANGE_MASK]` of the post-IDCT table (jdmaster.c `prepare_range_limit_table`). */
-const IDCT_LIMIT = (() => {
-  const t = new Uint8Array(1024);
-  for (let i = 0; i < 1024; i++) {
-    if (i < 128) t[i] = i + 128;
-    else if (i < 384) t[i] = 255;
-    else if (i < 896) t[i] = 0;
-    else t[i] = i - 896;
-  }
-  return t;
-})();
+const wrap16 = (x: number) => (x << 16) >> 16;
+const sat16 = (x: number) => Math.min(32767, Math.max(-32768, x));
 
-const workspace = new Int32Array(64);
-// Descaling by division keeps C's 64-bit JLONG arithmetic exact (JS shifts would wrap at 32 bits).
-const DIV1 = 2 ** (CONST_BITS - PASS1_BITS);
-const DIV2 = 2 ** (CONST_BITS + PASS1_BITS + 3);
+const deq = new Int32Array(64);
+const ws = new Int32Array(64);
+const line = new Int32Array(8);
+const result = new Int32Array(8);
+
+/** One 1-D pass on eight 16-bit inputs in `line`, descaled by `n` bits and saturated to 16 bits. */
+function pass(n: number): void {
+  const i0 = line[0];
+  const i1 = line[1];
+  const i2 = line[2];
+  const i3 = line[3];
+  const i4 = line[4];
+  const i5 = line[5];
+  const i6 = line[6];
+  const i7 = line[7];
+  // Even part: tmp3 = z2·(0.541+0.765) + z3·0.541, tmp2 = z2·0.541 + z3·(0.541−1.848).
+  const tmp3 = (i2 * (F_0_541 + F_0_765) + i6 * F_0_541) | 0;
+  const tmp2 = (i2 * F_0_541 + i6 * (F_0_541 - F_1_847)) | 0;
+  const tmp0 = wrap16(i0 + i4) * (1 << CONST_BITS);
+  const tmp1 = wrap16(i0 - i4) * (1 << CONST_BITS);
+  const tmp10 = (tmp0 + tmp3) | 0;
+  const tmp13 = (tmp0 - tmp3) | 0;
+  const tmp11 = (tmp1 + tmp2) | 0;
+  const tmp12 = (tmp1 - tmp2) | 0;
+  // Odd part, with z5 folded into z3 and z4.
+  const s3 = wrap16(i7 + i3);
+  const s4 = wrap16(i5 + i1);
+  const z3 = (s3 * (F_1_175 - F_1_961) + s4 * F_1_175) | 0;
+  const z4 = (s3 * F_1_175 + s4 * (F_1_175 - F_0_390)) | 0;
+  const t0 = (i7 * (F_0_298 - F_0_899) + i1 * -F_0_899 + z3) | 0;
+  const t3 = (i7 * -F_0_899 + i1 * (F_1_501 - F_0_899) + z4) | 0;
+  const t1 = (i5 * (F_2_053 - F_2_562) + i3 * -F_2_562 + z4) | 0;
+  const t2 = (i5 * -F_2_562 + i3 * (F_3_072 - F_2_562) + z3) | 0;
+  const round = 1 << (n - 1);
+  result[0] = sat16(((tmp10 + t3 + round) | 0) >> n);
+  result[7] = sat16(((tmp10 - t3 + round) | 0) >> n);
+  result[1] = sat16(((tmp11 + t2 + round) | 0) >> n);
+  result[6] = sat16(((tmp11 - t2 + round) | 0) >> n);
+  result[2] = sat16(((tmp12 + t1 + round) | 0) >> n);
+  result[5] = sat16(((tmp12 - t1 + round) | 0) >> n);
+  result[3] = sat16(((tmp13 + t0 + round) | 0) >> n);
+  result[4] = sat16(((tmp13 - t0 + round) | 0) >> n);
+}
 
 /**
  * Dequantises and inverse-transforms one 8x8 block (`coef` and `quant` in natural order), writing samples
  * to `out` at `offset` with row stride `stride`.
  */
 export function idctIslow(coef: Int16Array, coefOffset: number, quant: Uint16Array, out: Uint8Array, offset: number, stride: number): void {
-  const ws = workspace;
-  for (let c = 0; c < 8; c++) {
-    const i = coefOffset + c;
-    if (
-      coef[i + 8] === 0 && coef[i + 16] === 0 && coef[i + 24] === 0 && coef[i + 32] === 0 &&
-      coef[i + 40] === 0 && coef[i + 48] === 0 && coef[i + 56] === 0
-    ) {
-      const dc = coef[i] * quant[c] * (1 << PASS1_BITS);
-      for (let r = 0; r < 8; r++) ws[r * 8 + c] = dc;
-      continue;
-    }
-    let z2 = coef[i + 16] * quant[c + 16];
-    let z3 = coef[i + 48] * quant[c + 48];
-    let z1 = (z2 + z3) * F_0_541;
-    let tmp2 = z1 + z3 * -F_1_847;
-    let tmp3 = z1 + z2 * F_0_765;
-    z2 = coef[i] * quant[c];
-    z3 = coef[i + 32] * quant[c + 32];
-    let tmp0 = (z2 + z3) * 8192;
-    let tmp1 = (z2 - z3) * 8192;
-    const tmp10 = tmp0 + tmp3;
-    const tmp13 = tmp0 - tmp3;
-    const tmp11 = tmp1 + tmp2;
-    const tmp12 = tmp1 - tmp2;
-
-    tmp0 = coef[i + 56] * quant[c + 56];
-    tmp1 = coef[i + 40] * quant[c + 40];
-    tmp2 = coef[i + 24] * quant[c + 24];
-    tmp3 = coef[i + 8] * quant[c + 8];
-    z1 = tmp0 + tmp3;
-    z2 = tmp1 + tmp2;
-    z3 = tmp0 + tmp2;
-    let z4 = tmp1 + tmp3;
-    const z5 = (z3 + z4) * F_1_175;
-    tmp0 *= F_0_298;
-    tmp1 *= F_2_053;
-    tmp2 *= F_3_072;
-    tmp3 *= F_1_501;
-    z1 *= -F_0_899;
-    z2 *= -F_2_562;
-    z3 *= -F_1_961;
-    z4 *= -F_0_390;
-    z3 += z5;
-    z4 += z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
-
-    const half = 1 << (CONST_BITS - PASS1_BITS - 1);
-    ws[c] = Math.floor((tmp10 + tmp3 + half) / DIV1);
-    ws[56 + c] = Math.floor((tmp10 - tmp3 + half) / DIV1);
-    ws[8 + c] = Math.floor((tmp11 + tmp2 + half) / DIV1);
-    ws[48 + c] = Math.floor((tmp11 - tmp2 + half) / DIV1);
-    ws[16 + c] = Math.floor((tmp12 + tmp1 + half) / DIV1);
-    ws[40 + c] = Math.floor((tmp12 - tmp1 + half) / DIV1);
-    ws[24 + c] = Math.floor((tmp13 + tmp0 + half) / DIV1);
-    ws[32 + c] = Math.floor((tmp13 - tmp0 + half) / DIV1);
+  let acZero = true;
+  for (let k = 0; k < 64; k++) {
+    const c = coef[coefOffset + k];
+    deq[k] = wrap16(c * quant[k]);
+    if (k >= 8 && c !== 0) acZero = false;
   }
-
-  const sh2 = CONST_BITS + PASS1_BITS + 3;
-  const half2 = 1 << (sh2 - 1);
-  for (let r = 0; r < 8; r++) {
-    const w = r * 8;
-    const o = offset + r * stride;
-    if (ws[w + 1] === 0 && ws[w + 2] === 0 && ws[w + 3] === 0 && ws[w + 4] === 0 && ws[w + 5] === 0 && ws[w + 6] === 0 && ws[w + 7] === 0) {
-      const v = IDCT_LIMIT[((ws[w] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
-      for (let k = 0; k < 8; k++) out[o + k] = v;
-      continue;
+  if (acZero) {
+    for (let c = 0; c < 8; c++) {
+      const v = wrap16(deq[c] << PASS1_BITS);
+      for (let r = 0; r < 8; r++) ws[r * 8 + c] = v;
     }
-    let z2 = ws[w + 2];
-    let z3 = ws[w + 6];
-    let z1 = (z2 + z3) * F_0_541;
-    let tmp2 = z1 + z3 * -F_1_847;
-    let tmp3 = z1 + z2 * F_0_765;
-    let tmp0 = (ws[w] + ws[w + 4]) * 8192;
-    let tmp1 = (ws[w] - ws[w + 4]) * 8192;
-    const tmp10 = tmp0 + tmp3;
-    const tmp13 = tmp0 - tmp3;
-    const tmp11 = tmp1 + tmp2;
-    const tmp12 = tmp1 - tmp2;
-
-    tmp0 = ws[w + 7];
-    tmp1 = ws[w + 5];
-    tmp2 = ws[w + 3];
-    tmp3 = ws[w + 1];
-    z1 = tmp0 + tmp3;
-    z2 = tmp1 + tmp2;
-    z3 = tmp0 + tmp2;
-    let z4 = tmp1 + tmp3;
-    const z5 = (z3 + z4) * F_1_175;
-    tmp0 *= F_0_298;
-    tmp1 *= F_2_053;
-    tmp2 *= F_3_072;
-    tmp3 *= F_1_501;
-    z1 *= -F_0_899;
-    z2 *= -F_2_562;
-    z3 *= -F_1_961;
-    z4 *= -F_0_390;
-    z3 += z5;
-    z4 += z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
-
-    out[o] = IDCT_LIMIT[Math.floor((tmp10 + tmp3 + half2) / DIV2) & 1023];
-    out[o + 7] = IDCT_LIMIT[Math.floor((tmp10 - tmp3 + half2) / DIV2) & 1023];
-    out[o + 1] = IDCT_LIMIT[Math.floor((tmp11 + tmp2 + half2) / DIV2) & 1023];
-    out[o + 6] = IDCT_LIMIT[Math.floor((tmp11 - tmp2 + half2) / DIV2) & 1023];
-    out[o + 2] = IDCT_LIMIT[Math.floor((tmp12 + tmp1 + half2) / DIV2) & 1023];
-    out[o + 5] = IDCT_LIMIT[Math.floor((tmp12 - tmp1 + half2) / DIV2) & 1023];
-    out[o + 3] = IDCT_LIMIT[Math.floor((tmp13 + tmp0 + half2) / DIV2) & 1023];
-    out[o + 4] = IDCT_LIMIT[Math.floor((tmp13 - tmp0 + half2) / DIV2) & 1023];
+  } else {
+    for (let c = 0; c < 8; c++) {
+      for (let r = 0; r < 8; r++) line[r] = deq[r * 8 + c];
+      pass(CONST_BITS - PASS1_BITS);
+      for (let r = 0; r < 8; r++) ws[r * 8 + c] = result[r];
+    }
+  }
+  for (let r = 0; r < 8; r++) {
+    for (let c = 0; c < 8; c++) line[c] = ws[r * 8 + c];
+    pass(CONST_BITS + PASS1_BITS + 3);
+    const o = offset + r * stride;
+    for (let c = 0; c < 8; c++) {
+      const v = result[c];
+      out[o + c] = v < -128 ? 0 : v > 127 ? 255 : v + 128;
+    }
   }
 }

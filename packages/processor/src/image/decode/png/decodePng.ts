@@ -2,6 +2,7 @@ import { ImageDecodeError } from '../../../errors/ImageDecodeError.js';
 import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
 import { readExifOrientation } from '../../exif/readExifOrientation.js';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
 import { crc32 } from './crc32.js';
 import { inflate } from './inflate.js';
 
@@ -45,7 +46,7 @@ export function isPng(bytes: Uint8Array): boolean {
  * 16-bit gray+alpha → `RGBA`, 2/4-bit gray scaled by 85/17, palettes kept as `P`. Gamma, ICC profiles
  * and tRNS do not change sample values (PIL ignores them too).
  */
-export async function decodePng(bytes: Uint8Array, source: string): Promise<DecodedImage> {
+export async function decodePng(bytes: Uint8Array, source: string, maxPixels = DEFAULT_MAX_PIXELS): Promise<DecodedImage> {
   if (!isPng(bytes)) throw new ImageDecodeError(source, 'not a PNG file (bad signature)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let header: Header | undefined;
@@ -66,7 +67,7 @@ export async function decodePng(bytes: Uint8Array, source: string): Promise<Deco
     }
     const data = bytes.subarray(dataStart, dataEnd);
     if (type === 'IHDR') {
-      header = readHeader(data, source);
+      header = readHeader(data, source, maxPixels);
     } else if (type === 'PLTE') {
       palette = data;
     } else if (type === 'IDAT') {
@@ -87,21 +88,28 @@ export async function decodePng(bytes: Uint8Array, source: string): Promise<Deco
 
   let raw: Uint8Array;
   try {
-    raw = await inflate(concat(idat));
+    raw = await inflate(concat(idat), rawSize(header));
   } catch (cause) {
     throw new ImageDecodeError(source, 'truncated or corrupt PNG image data (zlib stream)', { cause });
   }
+  // Refuse short data before the sample buffer (up to 8 bytes per pixel) is allocated for it.
+  if (raw.length < rawSize(header)) throw new ImageDecodeError(source, 'truncated PNG: image data ends early');
   const samples = unfilterAll(raw, header, source);
   return toDecodedImage(samples, header, palette, orientation);
 }
 
-function readHeader(data: Uint8Array, source: string): Header {
+function readHeader(data: Uint8Array, source: string, maxPixels: number): Header {
   if (data.length !== 13) throw new ImageDecodeError(source, `corrupt PNG: IHDR has ${data.length} bytes, expected 13`);
   const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const header = { width: v.getUint32(0), height: v.getUint32(4), depth: data[8], colorType: data[9], interlace: data[12] };
   if (header.width === 0 || header.height === 0) {
     throw new InvalidImageError(`${source}: zero-sized image (${header.width}x${header.height})`);
   }
+  if (header.width > 0x7fffffff || header.height > 0x7fffffff) {
+    throw new ImageDecodeError(source, `corrupt PNG: IHDR size ${header.width}x${header.height} exceeds the PNG maximum of 2^31-1 per side`);
+  }
+  // Before any IDAT is inflated or any sample buffer allocated.
+  checkPixelLimit(header.width, header.height, maxPixels, source);
   const depths = VALID_DEPTHS[header.colorType];
   if (!depths?.includes(header.depth)) {
     throw new ImageDecodeError(source, `unsupported PNG colour type ${header.colorType} with bit depth ${header.depth}`);
@@ -110,6 +118,19 @@ function readHeader(data: Uint8Array, source: string): Header {
     throw new ImageDecodeError(source, 'corrupt PNG: unknown compression, filter or interlace method');
   }
   return header;
+}
+
+/** Filtered bytes the image needs (filter byte + packed row, per pass): inflate stops there, as PIL does. */
+function rawSize(h: Header): number {
+  const channels = CHANNELS[h.colorType];
+  const passes = h.interlace ? ADAM7 : ([[0, 0, 1, 1]] as const);
+  let total = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const pw = Math.ceil((h.width - x0) / dx);
+    const ph = Math.ceil((h.height - y0) / dy);
+    if (pw > 0 && ph > 0) total += (Math.ceil((pw * channels * h.depth) / 8) + 1) * ph;
+  }
+  return total;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -213,7 +234,12 @@ function toDecodedImage(samples: Uint16Array, h: Header, palette: Uint8Array | u
   const { width, height, depth, colorType } = h;
   const n = width * height;
   const base = { width, height, ...(orientation ? { orientation } : {}) };
-  const bytes = (scale: (v: number) => number) => Uint8Array.from(samples, scale);
+  // A plain loop: Uint8Array.from(samples, fn) materialises a boxed array first (tens of MB on big images).
+  const bytes = (scale: (v: number) => number) => {
+    const out = new Uint8Array(samples.length);
+    for (let i = 0; i < samples.length; i++) out[i] = scale(samples[i]);
+    return out;
+  };
   const high = (v: number) => v >> 8;
   switch (colorType) {
     case 0:
