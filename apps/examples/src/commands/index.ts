@@ -8,5 +8,7 @@ import { parityCommand } from './parityCommand.js';
 import { searchCommand } from './searchCommand.js';
 import { preprocessCommand } from './preprocessCommand.js';
 import { tokenizeCommand } from './tokenizeCommand.js';
+import { workerCommand } from './workerCommand.js';
+import { serveCommand } from './serveCommand.js';
 
-export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, indexCommand, searchCommand, parityCommand, configCommand, benchCommand];
+export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, indexCommand, searchCommand, workerCommand, serveCommand, parityCommand, configCommand, benchCommand];
