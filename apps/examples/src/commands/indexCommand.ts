@@ -77,7 +77,7 @@ export const indexCommand = defineCommand({
     const ann = await store.ensureAnnIndex(threshold);
     const total = await store.count();
     io.stderr(
-      `embedded ${written} (${plan.added.length} new, ${plan.changed.length} changed), removed ${plan.removed.length}` +
+      `embedded ${written} of ${todo.length} new or changed, removed ${plan.removed.length}` +
         `${failed.length ? `, skipped ${failed.length} unreadable` : ''}; ${total} images in ${options.out}` +
         `${ann === 'below-threshold' ? ' (exact search)' : ' (ANN index)'}\n`,
     );

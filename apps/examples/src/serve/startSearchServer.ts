@@ -62,7 +62,7 @@ export async function startSearchServer(store: VectorStore, encoder: QueryEncode
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       if (req.method !== 'GET') throw new RequestError(405, `${req.method} /health: use GET`);
-      return send(res, 200, { status: 'ok', images: rows, model: store.meta.modelId, dtype: store.meta.dtype, dim: store.meta.dim, batches: batcher.batchSizes.length });
+      return send(res, 200, { status: 'ok', images: rows, model: store.meta.modelId, dtype: store.meta.dtype, dim: store.meta.dim, batches: batcher.batchSizes.length, largestBatch: Math.max(0, ...batcher.batchSizes) });
     }
     if (path !== '/search') throw new RequestError(404, `${path}: no such endpoint (POST /search, GET /health)`);
     if (req.method !== 'POST') throw new RequestError(405, `${req.method} /search: use POST`);

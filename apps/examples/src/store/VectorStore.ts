@@ -149,7 +149,7 @@ export class VectorStore {
 
   async search(query: Float32Array, top: number, options: SearchOptions = {}): Promise<Hit[]> {
     if (query.length !== this.meta.dim) throw new StoreError(`query vector of ${query.length} values, the store holds ${this.meta.dim}`);
-    let q = this.table.vectorSearch(Array.from(query)).distanceType('cosine').select(['path']).limit(top);
+    let q = this.table.vectorSearch(Array.from(query)).distanceType('cosine').select(['path', '_distance']).limit(top);
     if (options.exact) q = q.bypassVectorIndex();
     else q = q.nprobes(options.nprobes ?? DEFAULT_NPROBES).refineFactor(options.refineFactor ?? DEFAULT_REFINE);
     const rows = await q.toArray();
