@@ -78,7 +78,7 @@ describe('altclip index and search (LanceDB store)', () => {
     expect(await runCli(['search', store, '一张猫的照片', '--top', '3', '--json'], io)).toBe(0);
     const hits = JSON.parse(io.out) as { file: string; score: number }[];
     expect(hits.map((h) => h.file)).toEqual(want.map((w) => w.file));
-    hits.forEach((h, i) => expect(Math.abs(h.score - want[i].score)).toBeLessThanOrEqual(1e-5));
+    for (const [i, h] of hits.entries()) expect(Math.abs(h.score - want[i].score)).toBeLessThanOrEqual(1e-5);
   }, 120_000);
 
   it('searches by image: the image itself comes first with cosine 1', async () => {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { assertBackendName } from '../backends/createBackend.js';
 import { CliError, UsageError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';

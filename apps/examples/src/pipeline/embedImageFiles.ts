@@ -36,7 +36,7 @@ export async function embedImageFiles(model: AltCLIPModel, processor: AltCLIPPro
   const [, c, h, w] = ok[0].dims;
   const size = c * h * w;
   const data = new Float32Array(ok.length * size);
-  ok.forEach((item, n) => data.set(item.pixels, n * size));
+  for (const [n, item] of ok.entries()) data.set(item.pixels, n * size);
   const embeds = l2Normalize(await model.getImageFeatures({ pixelValues: new Tensor('float32', data, [ok.length, c, h, w]) }));
   const dim = embeds.dims[1];
   return {

@@ -8,9 +8,9 @@ import { runCli } from '../cli/runCli.js';
 import { VectorStore } from '../store/VectorStore.js';
 import { captureIO, fixtureDir } from '../testing/captureIO.js';
 import { type CliProcess, spawnCli } from '../testing/spawnCli.js';
-import { type RedisInstance, startRedis } from '../testing/startRedis.js';
 import { encodePng, syntheticImage } from '../testing/writePng.js';
 import { DEAD_LETTER_KEY } from './IndexJob.js';
+import { type RedisInstance, startLocalRedis } from './startLocalRedis.js';
 
 // Real processes on a real Redis: the coordinator runs in this process (runCli), the workers are
 // `altclip worker` child processes of the built CLI (`pnpm build` first).
@@ -22,7 +22,7 @@ describe('altclip index --queue with altclip worker processes', () => {
   const workers: CliProcess[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await startLocalRedis();
     mkdirSync(`${images}/generated`, { recursive: true });
     for (const f of readdirSync(`${fixtureDir}/images`)) copyFileSync(`${fixtureDir}/images/${f}`, `${images}/${f}`);
     // 160×160 so that a batch takes long enough (decoding, resizing) for a kill to land inside it.

@@ -35,19 +35,24 @@ export async function runWorker(options: WorkerOptions): Promise<{ batches: numb
     stopped = true;
   });
   try {
+    // The model is loaded before a run is awaited, so a worker started ahead of the coordinator is ready at once.
+    const processor = await loadProcessor(options.model);
+    const model = await loadModel(options.model, options.backend, options.dtype);
+    io.stderr(`${me}: model loaded, waiting for a run on ${options.url}\n`);
     let meta: Record<string, string> = {};
     while (!stopped) {
       meta = await connection.hgetall(META_KEY);
       if (meta.modelId) break;
       await sleep(200);
     }
-    if (stopped) return { batches: 0, images: 0 };
+    if (stopped) {
+      await model.dispose();
+      return { batches: 0, images: 0 };
+    }
     if (meta.modelId !== modelId) throw new StoreError(`the index on ${options.url} is built with model ${meta.modelId}, this worker has ${modelId}; refusing`);
     if (meta.dtype !== options.dtype) throw new StoreError(`the index on ${options.url} is built with --dtype ${meta.dtype}, this worker has ${options.dtype}; refusing`);
     const lockMs = Number(meta.lockMs) || 30_000;
 
-    const processor = await loadProcessor(options.model);
-    const model = await loadModel(options.model, options.backend, options.dtype);
     let batches = 0;
     let images = 0;
     const worker = new Worker<IndexJobData, IndexJobResult>(

@@ -30,7 +30,7 @@ export class QueryBatcher {
         this.batchSizes.push(batch.length);
         try {
           const vectors = await this.embed(batch.map((q) => q.text));
-          batch.forEach((q, i) => q.resolve(vectors[i]));
+          for (const [i, q] of batch.entries()) q.resolve(vectors[i]);
         } catch (error) {
           for (const q of batch) q.reject(error);
         }

@@ -35,7 +35,7 @@ describe('altclip serve', () => {
     const requests = [...texts.map((text) => ({ text, top: 3 })), { image: image.toString('base64'), top: 4 }];
     const responses = await Promise.all(requests.map((r) => post(JSON.stringify(r))));
     const bodies = await Promise.all(responses.map((r) => r.json()));
-    responses.forEach((r) => expect(r.status).toBe(200));
+    for (const r of responses) expect(r.status).toBe(200);
     for (let i = 0; i < requests.length; i++) {
       const io = captureIO();
       const args = i < texts.length ? [texts[i], '--top', '3'] : ['--image', `${fixtureDir}/images/coffee.jpg`, '--top', '4'];
@@ -44,7 +44,7 @@ describe('altclip serve', () => {
       const got = bodies[i].results as { file: string; score: number }[];
       expect(got.map((h) => h.file), JSON.stringify(requests[i]).slice(0, 40)).toEqual(want.map((h) => h.file));
       // Batched with other queries the text is padded to the batch's longest; masked positions move the cosine only at rounding level.
-      got.forEach((h, n) => expect(Math.abs(h.score - want[n].score)).toBeLessThanOrEqual(1e-5));
+      for (const [n, h] of got.entries()) expect(Math.abs(h.score - want[n].score)).toBeLessThanOrEqual(1e-5);
     }
   }, 120_000);
 

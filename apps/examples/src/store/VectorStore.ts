@@ -38,7 +38,7 @@ export interface SearchOptions {
 /** Rows from which an ANN index is built; below it, every query is an exact scan (fast enough, and exact). */
 export const DEFAULT_ANN_THRESHOLD = 50_000;
 const DEFAULT_NPROBES = 32;
-const DEFAULT_REFINE = 10;
+const DEFAULT_REFINE = 30;
 
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
@@ -109,6 +109,15 @@ export class VectorStore {
     const byPath = new Map(records.map((r) => [r.path, r]));
     const rows = [...byPath.values()].map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) }));
     await this.table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows);
+  }
+
+  /**
+   * Appends rows without looking for existing paths: bulk loads (the benchmark's synthetic millions) whose
+   * paths are known to be new. Everything else writes through `upsert`.
+   */
+  async append(records: readonly ImageRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.table.add(records.map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) })));
   }
 
   async remove(paths: readonly string[]): Promise<void> {

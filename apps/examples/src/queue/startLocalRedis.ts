@@ -22,10 +22,10 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * A private redis-server (Debian's package; scripts/setup.sh installs it) on a free loopback port with its
+ * A private redis-server (for tests and `altclip bench-index`) (Debian's package; scripts/setup.sh installs it) on a free loopback port with its
  * own temporary folder and no persistence; `stop()` kills it and removes the folder.
  */
-export async function startRedis(): Promise<RedisInstance> {
+export async function startLocalRedis(): Promise<RedisInstance> {
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new Error('redis-server is not installed: run scripts/setup.sh (Debian package redis-server)');
   }
