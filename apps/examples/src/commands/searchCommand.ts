@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { assertBackendName } from '../backends/createBackend.js';
 import { CliError, UsageError } from '../cli/CliError.js';
@@ -26,7 +26,7 @@ export const searchCommand = defineCommand({
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top: expected a positive integer, got ${options.top}`);
     assertBackendName(String(options.backend));
     const storeDir = resolvePath(io, storeArg);
-    if (existsSync(storeDir) && !existsSync(`${storeDir}/altclip-store.json`) && (await readFile(storeDir).catch(() => undefined))?.subarray(0, 40).includes('altclip-index/1')) {
+    if (existsSync(storeDir) && statSync(storeDir).isFile() && startsWith(storeDir, '{"format":"altclip-index/1"')) {
       throw new CliError(`${storeArg}: a JSON Lines index from an earlier version; migrate it with \`altclip index --from-jsonl ${storeArg} --out <store dir>\``);
     }
     const store = await VectorStore.open(storeDir);
@@ -51,3 +51,14 @@ export const searchCommand = defineCommand({
     for (const h of hits) io.stdout(`${h.score.toFixed(4)}  ${h.path}\n`);
   },
 });
+
+/** Whether a file begins with `prefix` (reads only that many bytes: an old index can be gigabytes). */
+function startsWith(path: string, prefix: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(prefix.length);
+    return readSync(fd, buf, 0, buf.length, 0) === buf.length && buf.toString('utf8') === prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
