@@ -35,12 +35,15 @@ describe('altclip index --queue with altclip worker processes', () => {
     await redis?.stop();
   });
 
-  it('3 workers, one SIGKILLed mid-batch: every image once, vectors equal to a single-process embed', async () => {
+  it('3 workers, one SIGKILLed mid-batch, one SIGTERMed: every image once, vectors equal to a single-process embed', async () => {
     const store = `${work}/store`;
     const io = captureIO();
     const coordinator = runCli(['index', images, '--model', 'fixtures/altclip-tiny', '--out', store, '--queue', redis.url, '--batch-size', '24', '--lock-ms', '3000'], io);
     for (let i = 0; i < 3; i++) workers.push(spawnCli(['worker', '--queue', redis.url, '--model', 'fixtures/altclip-tiny', '--backend', 'onnx', '--dtype', 'fp32']));
     const [victim, ...others] = workers;
+    // Started with the others (while the run is surely in progress): its int8 is not the run's fp32.
+    const wrong = spawnCli(['worker', '--queue', redis.url, '--model', 'fixtures/altclip-tiny', '--dtype', 'int8']);
+    workers.push(wrong);
 
     // Kill the victim as soon as it has taken a batch, before it finishes it.
     const [, batchId] = (await victim.waitFor(/batch (\w+) started/)) as RegExpMatchArray;
@@ -48,8 +51,16 @@ describe('altclip index --queue with altclip worker processes', () => {
     expect((await victim.exited).signal).toBe('SIGKILL');
     expect(victim.err, 'the kill landed after the batch was done: not a mid-batch kill').not.toContain(`batch ${batchId} done`);
 
-    // A worker with another dtype than the run's refuses to start.
-    const wrong = spawnCli(['worker', '--queue', redis.url, '--model', 'fixtures/altclip-tiny', '--dtype', 'int8']);
+    // SIGTERM mid-run: the worker hands in the batch it holds, then exits 0.
+    const [graceful, last] = others;
+    const mark = graceful.err.length;
+    const [, heldId] = (await graceful.waitFor(/batch (\w+) started/, 60_000, mark)) as RegExpMatchArray;
+    graceful.child.kill('SIGTERM');
+    expect((await graceful.exited).code).toBe(0);
+    expect(graceful.err.slice(mark)).toContain(`batch ${heldId} done`);
+    expect(graceful.err).toMatch(/stopped after \d+ batches/);
+
+    // The worker with another dtype than the run's refused to start.
     expect((await wrong.exited).code).toBe(1);
     expect(wrong.err).toMatch(/built with --dtype fp32, this worker has int8; refusing/);
 
@@ -59,12 +70,10 @@ describe('altclip index --queue with altclip worker processes', () => {
     expect(io.err).toMatch(/dead-lettered unreadable\.png: .*unrecognised image format/);
     expect(io.err).toMatch(/\d+ workers, .* img\/s ETA/);
 
-    // Graceful stop: SIGTERM ends the surviving workers with exit code 0.
-    for (const w of others) w.child.kill('SIGTERM');
-    for (const w of others) {
-      expect((await w.exited).code).toBe(0);
-      expect(w.err).toMatch(/stopped after \d+ batches/);
-    }
+    // An idle worker stops at once on SIGTERM.
+    last.child.kill('SIGTERM');
+    expect((await last.exited).code).toBe(0);
+    expect(last.err).toMatch(/stopped after \d+ batches/);
 
     const client = new Redis(redis.url);
     const dead = (await client.lrange(DEAD_LETTER_KEY, 0, -1)).map((s) => JSON.parse(s));

@@ -5,8 +5,11 @@ export interface CliProcess {
   child: ChildProcess;
   /** Everything printed on stderr so far. */
   readonly err: string;
-  /** Resolves with the first stderr match of `pattern` (rejects after `timeoutMs` or when the process exits first). */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /**
+   * Resolves with the first match of `pattern` in stderr from character `from` on (rejects after `timeoutMs`
+   * or when the process exits first).
+   */
+  waitFor(pattern: RegExp, timeoutMs?: number, from?: number): Promise<RegExpMatchArray>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -30,10 +33,10 @@ export function spawnCli(args: readonly string[]): CliProcess {
       return err;
     },
     exited,
-    waitFor(pattern, timeoutMs = 60_000) {
+    waitFor(pattern, timeoutMs = 60_000, from = 0) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const m = err.match(pattern);
+          const m = err.slice(from).match(pattern);
           if (!m) return false;
           listeners.delete(check);
           clearTimeout(timer);
