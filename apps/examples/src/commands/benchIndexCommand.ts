@@ -45,12 +45,16 @@ export const benchIndexCommand = defineCommand({
         batchSize: Number(options['batch-size']),
         log,
       });
+      log(JSON.stringify(report.workers));
     }
     if (!options['skip-store']) {
       report.store = [];
       for (const size of numbers(options.sizes, 'sizes')) {
         log(`store: ${size} vectors × ${options.dim}`);
-        report.store.push(await storeBench(size, Number(options.dim), { queries: Number(options.queries), dir: options.dir === undefined ? undefined : resolvePath(io, String(options.dir)), log }));
+        const row = await storeBench(size, Number(options.dim), { queries: Number(options.queries), dir: options.dir === undefined ? undefined : resolvePath(io, String(options.dir)), log });
+        // Each size's row is logged as soon as it is measured: a long run that is stopped keeps what it had.
+        log(JSON.stringify(row));
+        report.store.push(row);
       }
     }
     if (!report.workers && !report.store) throw new CliError('nothing to do: both parts skipped');
