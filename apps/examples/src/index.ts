@@ -1,2 +1,2 @@
-export { runCli } from './cli/runCli.js';
 export type { Command, CommandIO } from './cli/Command.js';
+export { runCli } from './cli/runCli.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
-import { captureIO } from '../testing/captureIO.js';
 import { softmax } from '../pipeline/softmax.js';
+import { captureIO } from '../testing/captureIO.js';
 
 describe('altclip classify', () => {
   it('ranks multilingual labels with probabilities that sum to one', async () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
+import { assertBackendName } from '../backends/createBackend.js';
 import { CliError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';
 import { displayWidth, padEndDisplay } from '../cli/displayWidth.js';
 import { resolvePath } from '../cli/resolvePath.js';
-import { assertBackendName } from '../backends/createBackend.js';
 import { encodeTexts } from '../pipeline/encodeTexts.js';
 import { loadModel } from '../pipeline/loadModel.js';
 import { loadProcessor, tokenizerOption } from '../pipeline/loadProcessor.js';

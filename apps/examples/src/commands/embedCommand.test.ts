@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { readSafetensors, toFloat32, type Tensor } from '@altclip/core';
+import { readSafetensors, type Tensor, toFloat32 } from '@altclip/core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { captureIO, fixtureExpected, fixtureImages } from '../testing/captureIO.js';

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { l2Normalize, similarityLogits, type Tensor, writeSafetensors } from '@altclip/core';
+import { assertBackendName } from '../backends/createBackend.js';
 import { UsageError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';
-import { assertBackendName } from '../backends/createBackend.js';
 import { encodeTexts } from '../pipeline/encodeTexts.js';
 import { idsTensor } from '../pipeline/idsTensor.js';
 import { loadModel } from '../pipeline/loadModel.js';

@@ -1,83 +1,138 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { l2Normalize, Tensor } from '@altclip/core';
 import { assertBackendName } from '../backends/createBackend.js';
 import { CliError, UsageError } from '../cli/CliError.js';
+import type { CommandIO } from '../cli/Command.js';
 import { defineCommand } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';
+import { embedImageFiles } from '../pipeline/embedImageFiles.js';
 import { loadModel } from '../pipeline/loadModel.js';
 import { loadProcessor } from '../pipeline/loadProcessor.js';
-import { EmbeddingIndex, INDEX_FORMAT } from '../search/EmbeddingIndex.js';
-import { listImages } from '../search/listImages.js';
+import { coordinateIndexing } from '../queue/coordinateIndexing.js';
+import { EmbeddingIndex } from '../search/EmbeddingIndex.js';
 import { ProgressBar } from '../search/ProgressBar.js';
+import { embeddingSpace } from '../store/embeddingSpace.js';
+import { modelIdentity } from '../store/modelIdentity.js';
+import { openOrCreateStore } from '../store/openOrCreateStore.js';
+import { planReindex } from '../store/planReindex.js';
+import { STORE_FORMAT } from '../store/StoreMeta.js';
+import { DEFAULT_ANN_THRESHOLD, type ImageRecord, type VectorStore } from '../store/VectorStore.js';
+
+function positiveInteger(options: Record<string, unknown>, name: string): number {
+  const n = Number(options[name]);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name}: expected a positive integer, got ${options[name]}`);
+  return n;
+}
 
 export const indexCommand = defineCommand({
   name: 'index',
-  summary: 'Embed every image under a folder into an index file (batched, resumable) for `altclip search`.',
-  usage: '<folder> --model <dir> --out <file> [--backend <name>] [--batch-size N]',
+  summary: 'Embed every image under a folder into a vector store (incremental; or through Redis workers) for `altclip search`.',
+  usage: '<folder> --model <dir> --out <store dir> [--backend <name>] [--dtype fp32|fp16|int8] [--batch-size N] [--queue redis://host:port]  |  --from-jsonl <file> --out <store dir>',
   options: {
-    model: { type: 'string', description: 'model folder', required: true, valueName: 'dir' },
-    out: { type: 'string', description: 'index file (JSON Lines); an existing one is resumed', required: true, valueName: 'file' },
+    model: { type: 'string', description: 'model folder', valueName: 'dir' },
+    out: { type: 'string', description: 'vector store folder (LanceDB); an existing one is brought up to date', required: true, valueName: 'dir' },
     backend: { type: 'string', description: 'onnx, onnx-web, tfjs, tfjs-cpu, webgpu or reference', default: 'onnx', valueName: 'name' },
     dtype: { type: 'string', description: 'fp32, fp16 or int8', default: 'fp32', valueName: 'dtype' },
-    'batch-size': { type: 'number', description: 'images per forward pass', default: 8, valueName: 'N' },
+    'batch-size': { type: 'number', description: 'images per forward pass (per queue job with --queue)', default: 8, valueName: 'N' },
+    queue: { type: 'string', description: 'enqueue batches on this Redis for `altclip worker`s instead of embedding here', valueName: 'redis://host:port' },
+    'ann-threshold': { type: 'number', description: 'build the ANN index once the store holds this many vectors', default: DEFAULT_ANN_THRESHOLD, valueName: 'N' },
+    'from-jsonl': { type: 'string', description: 'migrate a JSON Lines index written by earlier versions into the store', valueName: 'file' },
+    'lock-ms': { type: 'number', description: 'with --queue: how long a silent worker keeps its batch before it is given to another', default: 30_000, valueName: 'ms' },
   },
   async run({ options, positionals }, io) {
+    const outDir = resolvePath(io, String(options.out));
+    const threshold = positiveInteger(options, 'ann-threshold');
+    if (options['from-jsonl'] !== undefined) {
+      await migrateJsonl(io, resolvePath(io, String(options['from-jsonl'])), outDir, threshold);
+      return;
+    }
     const [folderArg] = positionals;
     if (folderArg === undefined) throw new UsageError('expected the image folder to index');
+    if (options.model === undefined) throw new UsageError('missing required option --model');
     const folder = resolvePath(io, folderArg);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(`${folderArg}: no such folder`);
-    const batchSize = Number(options['batch-size']);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size: expected a positive integer, got ${options['batch-size']}`);
+    const batchSize = positiveInteger(options, 'batch-size');
     assertBackendName(String(options.backend));
     const modelDir = resolvePath(io, String(options.model));
     if (!existsSync(modelDir)) throw new CliError(`model folder "${options.model}" does not exist`);
-    const outPath = resolvePath(io, String(options.out));
+    const dtype = String(options.dtype);
+    if (!['fp32', 'fp16', 'int8'].includes(dtype)) throw new UsageError(`--dtype: expected one of fp32, fp16, int8, got "${dtype}"`);
 
-    const files = listImages(folder);
-    if (files.length === 0) throw new CliError(`${folderArg}: no image files found`);
-    const processor = await loadProcessor(modelDir);
-    const model = await loadModel(modelDir, String(options.backend), options.dtype);
-    try {
-      const dim = model.config.projection_dim;
-      const dtype = String(options.dtype);
-      const index = existsSync(outPath) ? await EmbeddingIndex.open(outPath) : await EmbeddingIndex.create(outPath, { format: INDEX_FORMAT, model: modelDir, folder, dim, dtype });
-      if (index.header.dim !== dim) throw new CliError(`${options.out}: was built with embeddings of ${index.header.dim} values, this model gives ${dim}`);
-      // One index, one dtype: resuming with another would mix vectors of two slightly different models.
-      if ((index.header.dtype ?? 'fp32') !== dtype) throw new CliError(`${options.out}: was built with --dtype ${index.header.dtype ?? 'fp32'}, not ${dtype}; resume with the same dtype or write a new index`);
-      const done = new Set(index.entries.map((e) => e.file));
-      const todo = files.filter((f) => !done.has(f));
-      if (done.size > 0) io.stderr(`resuming: ${done.size} of ${files.length} images already indexed\n`);
-      const bar = new ProgressBar(files.length, (t) => io.stderr(t));
-      let skipped = 0;
-      for (let i = 0; i < todo.length; i += batchSize) {
-        const batch = todo.slice(i, i + batchSize);
-        // Decode one by one so that one unreadable file is reported and skipped, not fatal to the batch.
-        const ok: { file: string; data: Float32Array; dims: readonly number[] }[] = [];
-        for (const file of batch) {
-          try {
-            const { pixelValues } = await processor({ images: join(folder, file) });
-            ok.push({ file, data: pixelValues!.data, dims: pixelValues!.dims });
-          } catch (error) {
-            skipped++;
-            io.stderr(`${bar.tty ? '\n' : ''}skipping ${file}: ${(error as Error).message.split('\n')[0]}\n`);
-          }
-        }
-        if (ok.length > 0) {
-          const [, c, h, w] = ok[0].dims;
-          const data = new Float32Array(ok.length * c * h * w);
-          ok.forEach((item, n) => {
-            data.set(item.data, n * c * h * w);
-          });
-          const embeds = l2Normalize(await model.getImageFeatures({ pixelValues: new Tensor('float32', data, [ok.length, c, h, w]) }));
-          await index.append(ok.map((item, n) => ({ file: item.file, embedding: embeds.data.slice(n * dim, (n + 1) * dim) })));
-        }
-        bar.update(done.size + Math.min(i + batchSize, todo.length), done.size);
-      }
-      if (todo.length === 0) bar.update(files.length, done.size);
-      io.stderr(`indexed ${index.entries.length} images${skipped ? `, skipped ${skipped} unreadable` : ''} → ${options.out}\n`);
-    } finally {
-      await model.dispose();
+    const store = await openOrCreateStore(outDir, await embeddingSpace(modelDir, dtype, folder));
+    const plan = planReindex(folder, await store.files());
+    if (plan.total === 0) throw new CliError(`${folderArg}: no image files found`);
+    await store.remove(plan.removed);
+    const todo = [...plan.added, ...plan.changed];
+    io.stderr(`${plan.total} images: ${plan.added.length} new, ${plan.changed.length} changed, ${plan.removed.length} removed, ${plan.unchanged} unchanged\n`);
+
+    let written = 0;
+    let failed: { path: string; reason: string }[] = [];
+    if (options.queue !== undefined) {
+      ({ written, failed } = await coordinateIndexing({ url: String(options.queue), store, paths: todo, batchSize, lockMs: positiveInteger(options, 'lock-ms'), io }));
+    } else if (todo.length > 0) {
+      ({ written, failed } = await embedHere(io, store, modelDir, String(options.backend), dtype, folder, todo, batchSize));
     }
+    if (todo.length > 0 || plan.removed.length > 0) await store.optimize();
+    const ann = await store.ensureAnnIndex(threshold);
+    const total = await store.count();
+    io.stderr(
+      `embedded ${written} of ${todo.length} new or changed, removed ${plan.removed.length}` +
+        `${failed.length ? `, skipped ${failed.length} unreadable` : ''}; ${total} images in ${options.out}` +
+        `${ann === 'below-threshold' ? ' (exact search)' : ' (ANN index)'}\n`,
+    );
   },
 });
+
+async function embedHere(io: CommandIO, store: VectorStore, modelDir: string, backend: string, dtype: string, folder: string, todo: string[], batchSize: number) {
+  const processor = await loadProcessor(modelDir);
+  const model = await loadModel(modelDir, backend, dtype);
+  const failed: { path: string; reason: string }[] = [];
+  let written = 0;
+  try {
+    const bar = new ProgressBar(todo.length, (t) => io.stderr(t));
+    for (let i = 0; i < todo.length; i += batchSize) {
+      const result = await embedImageFiles(model, processor, folder, todo.slice(i, i + batchSize));
+      for (const f of result.failed) io.stderr(`${bar.tty ? '\n' : ''}skipping ${f.path}: ${f.reason}\n`);
+      failed.push(...result.failed);
+      // Written batch by batch: an interrupted run keeps what it embedded, and the next run skips it.
+      await store.upsert(result.ok);
+      written += result.ok.length;
+      bar.update(Math.min(i + batchSize, todo.length));
+    }
+  } finally {
+    await model.dispose();
+  }
+  return { written, failed };
+}
+
+/** JSON Lines indexes (format altclip-index/1) become stores; files still in their folder get their hash and mtime. */
+async function migrateJsonl(io: CommandIO, file: string, outDir: string, threshold: number): Promise<void> {
+  const old = await EmbeddingIndex.open(file);
+  const { header } = old;
+  const meta = {
+    format: STORE_FORMAT,
+    model: header.model,
+    modelId: modelIdentity(header.model),
+    dtype: header.dtype ?? 'fp32',
+    dim: header.dim,
+    imageSize: (await embeddingSpace(header.model, header.dtype ?? 'fp32', header.folder).catch(() => undefined))?.imageSize ?? 0,
+    folder: header.folder,
+  } as const;
+  const store = await openOrCreateStore(outDir, meta);
+  let missing = 0;
+  const records: ImageRecord[] = old.entries.map((e) => {
+    const path = join(header.folder, e.file);
+    // A vanished file keeps its vector with an empty hash; the next `index` of the folder removes it.
+    if (!existsSync(path)) {
+      missing++;
+      return { path: e.file, vector: e.embedding, sha256: '', mtimeMs: 0, bytes: 0 };
+    }
+    const bytes = readFileSync(path);
+    return { path: e.file, vector: e.embedding, sha256: createHash('sha256').update(bytes).digest('hex'), mtimeMs: statSync(path).mtimeMs, bytes: bytes.byteLength };
+  });
+  for (let i = 0; i < records.length; i += 1000) await store.upsert(records.slice(i, i + 1000));
+  await store.optimize();
+  await store.ensureAnnIndex(threshold);
+  io.stderr(`migrated ${records.length} images${missing ? ` (${missing} no longer in ${header.folder})` : ''} from ${file} → ${outDir}\n`);
+}

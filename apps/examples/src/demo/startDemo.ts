@@ -7,9 +7,9 @@ import { demoElements } from './ui/demoElements.js';
 import { formatMs } from './ui/formatMs.js';
 import { ImagePicker } from './ui/ImagePicker.js';
 import { ModelPicker } from './ui/ModelPicker.js';
+import type { RunRecord } from './ui/RunRecord.js';
 import { renderRanking } from './ui/renderRanking.js';
 import { renderTimings } from './ui/renderTimings.js';
-import type { RunRecord } from './ui/RunRecord.js';
 import { setStatus } from './ui/setStatus.js';
 
 /**

@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { Tensor } from '@altclip/core';
 import type { AltCLIPProcessor } from '@altclip/processor';
-import { existsSync } from 'node:fs';
 import { CliError } from '../cli/CliError.js';
 import type { CommandIO } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';

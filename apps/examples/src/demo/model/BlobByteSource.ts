@@ -1,4 +1,4 @@
-import { type ByteSource, ByteRangeError } from '@altclip/core';
+import { ByteRangeError, type ByteSource } from '@altclip/core';
 
 /**
  * A ByteSource over a picked File: core reads each tensor's byte range on demand, so a

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { assertBackendName } from '../backends/createBackend.js';
+import { CliError, UsageError } from '../cli/CliError.js';
+import { defineCommand } from '../cli/Command.js';
+import { resolvePath } from '../cli/resolvePath.js';
+import { runWorker } from '../queue/runWorker.js';
+
+export const workerCommand = defineCommand({
+  name: 'worker',
+  summary: 'Embed image batches queued by `altclip index --queue` until SIGTERM (which finishes the batch in hand).',
+  usage: '--queue redis://host:port --model <dir> [--backend <name>] [--dtype fp32|fp16|int8]',
+  options: {
+    queue: { type: 'string', description: 'the Redis the coordinator enqueues on', required: true, valueName: 'redis://host:port' },
+    model: { type: 'string', description: "model folder (must be the index's model)", required: true, valueName: 'dir' },
+    backend: { type: 'string', description: 'onnx, onnx-web, tfjs, tfjs-cpu, webgpu or reference', default: 'onnx', valueName: 'name' },
+    dtype: { type: 'string', description: "fp32, fp16 or int8 (must be the index's dtype)", default: 'fp32', valueName: 'dtype' },
+  },
+  async run({ options }, io) {
+    assertBackendName(String(options.backend));
+    const dtype = String(options.dtype);
+    if (!['fp32', 'fp16', 'int8'].includes(dtype)) throw new UsageError(`--dtype: expected one of fp32, fp16, int8, got "${dtype}"`);
+    const model = resolvePath(io, String(options.model));
+    if (!existsSync(model)) throw new CliError(`model folder "${options.model}" does not exist`);
+    const stop = new Promise<void>((resolve) => {
+      process.once('SIGTERM', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+    await runWorker({ url: String(options.queue), model, backend: String(options.backend), dtype, io, stop });
+  },
+});

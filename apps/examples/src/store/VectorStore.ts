@@ -1,0 +1,168 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, Float64, Int64, Schema, Utf8 } from 'apache-arrow';
+import { StoreError } from './StoreError.js';
+import { readStoreMeta, type StoreMeta, writeStoreMeta } from './StoreMeta.js';
+
+const TABLE = 'images';
+
+/** A stored image without its vector: what incremental re-indexing compares with the folder. */
+export interface StoredFile {
+  /** Relative to the store's folder, `/`-separated. */
+  path: string;
+  sha256: string;
+  mtimeMs: number;
+  bytes: number;
+}
+
+export interface ImageRecord extends StoredFile {
+  /** L2-normalised image embedding. */
+  vector: Float32Array;
+}
+
+export interface Hit {
+  path: string;
+  /** Cosine similarity with the query. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Scan every vector even when an ANN index exists (the reference the index's recall is measured against). */
+  exact?: boolean;
+  /** IVF partitions probed (ANN only); more is slower and closer to exact. */
+  nprobes?: number;
+  /** ANN candidates re-ranked with the full vectors, as a multiple of `top`. */
+  refineFactor?: number;
+}
+
+/** Rows from which an ANN index is built; below it, every query is an exact scan (fast enough, and exact). */
+export const DEFAULT_ANN_THRESHOLD = 50_000;
+const DEFAULT_NPROBES = 32;
+const DEFAULT_REFINE = 30;
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The embedded vector store: a LanceDB table (Lance columnar files in a folder, no server) holding one row
+ * per image — path, vector, sha256, mtime, size — plus `altclip-store.json` naming the embedding space.
+ * Writes are upserts keyed by path, so a batch written twice (a retried queue job) leaves one row.
+ */
+export class VectorStore {
+  private constructor(
+    readonly dir: string,
+    readonly meta: StoreMeta,
+    private readonly table: lancedb.Table,
+  ) {}
+
+  static exists(dir: string): boolean {
+    return existsSync(dir) && existsSync(`${dir}/altclip-store.json`);
+  }
+
+  static async open(dir: string): Promise<VectorStore> {
+    const meta = await readStoreMeta(dir);
+    const db = await lancedb.connect(dir);
+    if (!(await db.tableNames()).includes(TABLE)) throw new StoreError(`${dir}: the store has no "${TABLE}" table`);
+    return new VectorStore(dir, meta, await db.openTable(TABLE));
+  }
+
+  static async create(dir: string, meta: StoreMeta): Promise<VectorStore> {
+    if (VectorStore.exists(dir)) throw new StoreError(`${dir}: a store already exists there`);
+    mkdirSync(dir, { recursive: true });
+    const db = await lancedb.connect(dir);
+    const schema = new Schema([
+      new Field('path', new Utf8(), false),
+      new Field('vector', new FixedSizeList(meta.dim, new Field('item', new Float32(), true)), false),
+      new Field('sha256', new Utf8(), false),
+      new Field('mtime_ms', new Float64(), false),
+      new Field('bytes', new Int64(), false),
+    ]);
+    const table = await db.createEmptyTable(TABLE, schema, { mode: 'overwrite' });
+    // The meta file is written last: a folder without it is not a store, so a crash here leaves nothing half-made.
+    await writeStoreMeta(dir, meta);
+    return new VectorStore(dir, meta, table);
+  }
+
+  count(): Promise<number> {
+    return this.table.countRows();
+  }
+
+  async files(): Promise<StoredFile[]> {
+    const rows = await this.table.query().select(['path', 'sha256', 'mtime_ms', 'bytes']).toArray();
+    return rows.map((r) => ({ path: r.path, sha256: r.sha256, mtimeMs: r.mtime_ms, bytes: Number(r.bytes) }));
+  }
+
+  /** Every row with its vector (for tests, migration and the benchmark's exact reference). */
+  async records(): Promise<ImageRecord[]> {
+    const rows = await this.table.query().toArray();
+    return rows.map((r) => ({ path: r.path, sha256: r.sha256, mtimeMs: r.mtime_ms, bytes: Number(r.bytes), vector: Float32Array.from(r.vector.toArray()) }));
+  }
+
+  /** Inserts or replaces rows by path (idempotent: the same record written twice is one row). */
+  async upsert(records: readonly ImageRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    for (const r of records) {
+      if (r.vector.length !== this.meta.dim) throw new StoreError(`${r.path}: vector of ${r.vector.length} values, the store holds ${this.meta.dim}`);
+    }
+    // One path once per call: mergeInsert rejects a source with duplicate keys.
+    const byPath = new Map(records.map((r) => [r.path, r]));
+    const rows = [...byPath.values()].map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) }));
+    await this.table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows);
+  }
+
+  /**
+   * Appends rows without looking for existing paths: bulk loads (the benchmark's synthetic millions) whose
+   * paths are known to be new. Everything else writes through `upsert`.
+   */
+  async append(records: readonly ImageRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.table.add(records.map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) })));
+  }
+
+  async remove(paths: readonly string[]): Promise<void> {
+    // Chunks keep the SQL predicate bounded for large deletions.
+    for (let i = 0; i < paths.length; i += 500) {
+      await this.table.delete(`path IN (${paths.slice(i, i + 500).map(sqlString).join(', ')})`);
+    }
+  }
+
+  async hasAnnIndex(): Promise<boolean> {
+    return (await this.table.listIndices()).some((ix) => ix.columns.includes('vector'));
+  }
+
+  /**
+   * Builds the ANN index (IVF-PQ, cosine) once the table reaches `threshold` rows. Below that an exact scan is
+   * both exact and fast; PQ training also needs a few thousand rows to be meaningful. Later writes land in
+   * unindexed fragments that searches scan exactly until `optimize` folds them in.
+   */
+  async ensureAnnIndex(threshold = DEFAULT_ANN_THRESHOLD): Promise<'built' | 'exists' | 'below-threshold'> {
+    if (await this.hasAnnIndex()) {
+      await this.table.optimize();
+      return 'exists';
+    }
+    const rows = await this.count();
+    if (rows < threshold || rows < 256) return 'below-threshold';
+    const dim = this.meta.dim;
+    // Sub-vectors of 8 values (dim/8 bytes a vector) when the dimension allows; partitions ≈ √rows, as LanceDB advises.
+    const numSubVectors = dim % 8 === 0 ? dim / 8 : dim % 4 === 0 ? dim / 4 : 1;
+    const numPartitions = Math.max(1, Math.round(Math.sqrt(rows)));
+    await this.table.createIndex('vector', { config: lancedb.Index.ivfPq({ distanceType: 'cosine', numPartitions, numSubVectors }), replace: true });
+    return 'built';
+  }
+
+  /** Compacts the many small fragments that batch-by-batch upserts leave, and folds new rows into the index. */
+  async optimize(): Promise<void> {
+    await this.table.optimize({ cleanupOlderThan: new Date() });
+  }
+
+  async search(query: Float32Array, top: number, options: SearchOptions = {}): Promise<Hit[]> {
+    if (query.length !== this.meta.dim) throw new StoreError(`query vector of ${query.length} values, the store holds ${this.meta.dim}`);
+    let q = this.table.vectorSearch(Array.from(query)).distanceType('cosine').select(['path', '_distance']).limit(top);
+    if (options.exact) q = q.bypassVectorIndex();
+    else q = q.nprobes(options.nprobes ?? DEFAULT_NPROBES).refineFactor(options.refineFactor ?? DEFAULT_REFINE);
+    const rows = await q.toArray();
+    // Ties broken by path so that results do not depend on fragment layout.
+    return rows.map((r) => ({ path: r.path as string, score: 1 - (r._distance as number) })).sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  }
+}
