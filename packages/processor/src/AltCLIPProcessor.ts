@@ -1,9 +1,11 @@
+import { type ModelFiles, readFileBytes } from '@altclip/hub';
 import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
 import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorConfig.js';
 import type { ImageInput, LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
+import { modelFilesFor } from './io/modelFilesFor.js';
 import { Callable } from './tokenizer/Callable.js';
 import {
   type BatchEncoding,
@@ -76,10 +78,15 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
   }
 
   /**
-   * Loads `preprocessor_config.json` and the tokenizer from a model folder (a path in Node, a URL anywhere).
-   * `prefer` picks `tokenizer.json` (`'fast'`, default, like HF) or `sentencepiece.bpe.model` (`'slow'`).
+   * Loads `preprocessor_config.json` and the tokenizer from a model folder (a path in Node, a URL anywhere), a hub
+   * id ('BAAI/AltCLIP': HF's cache through @altclip/hub, with `revision`, `cacheDir`, `localFilesOnly`, `token`,
+   * `onProgress`, …) or ModelFiles. `prefer` picks `tokenizer.json` (`'fast'`, default, like HF) or
+   * `sentencepiece.bpe.model` (`'slow'`).
    */
-  static async fromPretrained(dir: string | URL, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+  static async fromPretrained(dir: string | URL | ModelFiles, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+    const files = await modelFilesFor(dir, options);
+    if (files) return AltCLIPProcessor.fromFiles((file) => readFileBytes(files, file), { prefer: options.prefer, name: files.name });
+    if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     // One after the other so a folder missing both reports the processor config first, deterministically.
     const imageProcessor = await CLIPImageProcessor.fromPretrained(dir);
     return new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));

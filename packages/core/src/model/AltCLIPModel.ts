@@ -3,7 +3,7 @@ import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';

@@ -2,7 +2,7 @@ import { AltCLIPVisionConfig } from '@altclip/config';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { visionParameterSpecs } from '../weights/ParameterSpec.js';

@@ -1,5 +1,7 @@
+import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
+import { modelFilesFor } from '../io/modelFilesFor.js';
 import { joinModelPath, readJsonFile } from '../io/readJsonFile.js';
 import {
   type CLIPImageProcessorConfig,
@@ -34,8 +36,14 @@ export class CLIPImageProcessor {
     return new CLIPImageProcessor(dict, file);
   }
 
-  /** Reads `preprocessor_config.json` from a model folder (path in Node, URL anywhere). */
-  static async fromPretrained(dir: string | URL): Promise<CLIPImageProcessor> {
+  /**
+   * Reads `preprocessor_config.json` from a model folder (path in Node, URL anywhere), a hub id or ModelFiles
+   * (`options`: the hub options, as HF's `from_pretrained` keywords).
+   */
+  static async fromPretrained(dir: string | URL | ModelFiles, options: ResolveOptions = {}): Promise<CLIPImageProcessor> {
+    const files = await modelFilesFor(dir, options);
+    if (files) return CLIPImageProcessor.fromModelFiles(files);
+    if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     const file = joinModelPath(dir, PREPROCESSOR_CONFIG_FILE);
     const read = await readJsonFile(file);
     if (!read.ok) {
@@ -45,6 +53,19 @@ export class CLIPImageProcessor {
       );
     }
     return new CLIPImageProcessor(read.value as CLIPImageProcessorDict, file);
+  }
+
+  static async fromModelFiles(files: ModelFiles): Promise<CLIPImageProcessor> {
+    const file = `${files.name}/${PREPROCESSOR_CONFIG_FILE}`;
+    const bytes = await readFileBytes(files, PREPROCESSOR_CONFIG_FILE);
+    if (!bytes) throw new ProcessorConfigError(file, `model folder has no ${PREPROCESSOR_CONFIG_FILE}`);
+    let dict: CLIPImageProcessorDict;
+    try {
+      dict = JSON.parse(new TextDecoder().decode(bytes)) as CLIPImageProcessorDict;
+    } catch (error) {
+      throw new ProcessorConfigError(file, `invalid JSON (${(error as Error).message})`);
+    }
+    return new CLIPImageProcessor(dict, file);
   }
 
   /** The uint8 stage HF hands to PIL and back: resize (if enabled) then center crop (if enabled). */

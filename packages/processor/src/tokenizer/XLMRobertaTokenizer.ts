@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
@@ -66,9 +67,9 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     this.registerAdded(id, tok);
   }
 
-  /** Loads `sentencepiece.bpe.model` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
-  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizer> {
-    const reader = openSource(source);
+  /** Loads `sentencepiece.bpe.model` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
+  static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizer> {
+    const reader = openSource(source, options);
     const bytes = await reader.read(SENTENCEPIECE_FILE);
     if (bytes === null) throw new TokenizerFileError(SENTENCEPIECE_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);

@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
@@ -48,9 +49,9 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     }
   }
 
-  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
-  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizerFast> {
-    const reader = openSource(source);
+  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
+  static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizerFast> {
+    const reader = openSource(source, options);
     const json = await readJson(reader, TOKENIZER_JSON_FILE);
     if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);

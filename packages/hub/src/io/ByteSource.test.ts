@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileByteSource } from '../node/FileByteSource.js';
 import { ByteRangeError } from './ByteSource.js';
 import { MemoryByteSource } from './MemoryByteSource.js';
-import { FileByteSource } from './node/FileByteSource.js';
 
 describe('ByteSource', () => {
   it('memory sources return views and refuse out-of-range reads', async () => {

@@ -1,5 +1,5 @@
-import type { HubEnvironment } from '../hubEnvironment.js';
-import type { HubOptions } from '../HubOptions.js';
+import type { HubOptions } from '../client/HubOptions.js';
+import type { HubEnvironment } from '../client/hubEnvironment.js';
 
 export interface HubSettings {
   readonly cacheDir: string;

@@ -1,4 +1,4 @@
-import { type ByteSource, ByteRangeError, checkByteRange } from '../ByteSource.js';
+import { ByteRangeError, type ByteSource, checkByteRange } from '../io/ByteSource.js';
 
 // Only the type: node:fs is loaded lazily so that this module can sit in a browser bundle.
 type FileHandle = import('node:fs/promises').FileHandle;

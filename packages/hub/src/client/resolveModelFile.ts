@@ -1,22 +1,9 @@
-import { validateFilename, validateRepoId } from './hfHubUrl.js';
 import { EntryNotFoundError, InvalidHubArgumentError } from './HubErrors.js';
 import type { HubOptions } from './HubOptions.js';
+import { validateFilename, validateRepoId } from './hfHubUrl.js';
 import { ResolvedModelFile } from './ResolvedModelFile.js';
 
 export type ResolveModelFileOptions = HubOptions;
-
-function isNode(): boolean {
-  return typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  const fs = await import('node:fs/promises');
-  try {
-    return (await fs.stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * One file of a model, like transformers' `cached_file`: `source` is a local directory (Node) or a hub id.
@@ -25,13 +12,12 @@ async function isDirectory(path: string): Promise<boolean> {
  */
 export async function resolveModelFile(source: string, filename: string, options: ResolveModelFileOptions = {}): Promise<ResolvedModelFile> {
   validateFilename(filename);
-  if (isNode()) {
-    const path = await import('node:path');
-    const { FileByteSource } = await import('../io/node/FileByteSource.js');
-    if (await isDirectory(source)) {
-      const file = path.join(source, ...filename.split('/'));
+  const platform = await import('#platform');
+  if (platform.hasFileSystem) {
+    if (await platform.isLocalDirectory(source)) {
+      const file = platform.joinLocalPath(source, filename);
       try {
-        return new ResolvedModelFile(await FileByteSource.open(file), file);
+        return new ResolvedModelFile(await platform.openLocalFile(file), file);
       } catch (error) {
         if ((error as { code?: string }).code === 'ENOENT') {
           throw new EntryNotFoundError(`${filename} not found in the directory ${source}`, { status: 0, url: file, cause: error });
@@ -40,9 +26,8 @@ export async function resolveModelFile(source: string, filename: string, options
       }
     }
     checkHubId(source);
-    const { hfHubDownload } = await import('./node/hfHubDownload.js');
-    const { path: file, commitHash } = await hfHubDownload(source, filename, options);
-    return new ResolvedModelFile(await FileByteSource.open(file), file, commitHash);
+    const { path: file, commitHash } = await platform.hfHubDownload(source, filename, options);
+    return new ResolvedModelFile(await platform.openLocalFile(file), file, commitHash);
   }
   checkHubId(source);
   const { fetchHubFile } = await import('./fetchHubFile.js');

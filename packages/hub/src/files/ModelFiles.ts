@@ -1,3 +1,4 @@
+import type { HubOptions } from '../client/HubOptions.js';
 import type { ByteSource } from '../io/ByteSource.js';
 
 /** Progress while fetching or reading model files. */
@@ -19,13 +20,24 @@ export interface ModelFiles {
   open(filename: string): Promise<ByteSource | null>;
 }
 
+/** How a hub id is resolved: HF's `from_pretrained` keywords, camelCased. Ignored for a directory or ModelFiles. */
 export interface ResolveOptions {
+  /** Branch, tag or commit hash (default 'main'). */
   revision?: string;
+  /** The hub cache folder (default HF's: `HF_HUB_CACHE`, `$HF_HOME/hub`, ~/.cache/huggingface/hub). Node only. */
   cacheDir?: string;
+  /** Use only cached files, make no request. */
   localFilesOnly?: boolean;
+  /** Bearer token for private or gated repositories; `false` sends none (default `HF_TOKEN`, else the login token). */
+  token?: string | false;
   onProgress?: (event: LoadProgress) => void;
-  /** Forwarded to the Hub client (endpoint, token, fetch, …). */
-  hub?: Record<string, unknown>;
+  /** Any other hub client option (endpoint, fetch, env, timeouts, retries, …). The fields above take precedence. */
+  hub?: HubOptions;
+}
+
+/** True for a ModelFiles object (anything with a `name` and an `open(filename)` method). */
+export function isModelFiles(value: unknown): value is ModelFiles {
+  return typeof value === 'object' && value !== null && typeof (value as ModelFiles).open === 'function' && typeof (value as ModelFiles).name === 'string';
 }
 
 /** A whole (small) file of a model, or null when it does not exist. */

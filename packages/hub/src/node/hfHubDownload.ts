@@ -1,7 +1,5 @@
-import { isSafeBlobName } from '../etag.js';
-import { getHfFileMetadata } from '../getHfFileMetadata.js';
-import { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, repoFolderName, validateFilename, validateRepoId } from '../hfHubUrl.js';
-import { readHubEnvironment } from '../hubEnvironment.js';
+import { isSafeBlobName } from '../client/etag.js';
+import { getHfFileMetadata } from '../client/getHfFileMetadata.js';
 import {
   EntryNotFoundError,
   FileMetadataError,
@@ -12,8 +10,10 @@ import {
   OfflineModeIsEnabledError,
   RepositoryNotFoundError,
   RevisionNotFoundError,
-} from '../HubErrors.js';
-import type { HubOptions } from '../HubOptions.js';
+} from '../client/HubErrors.js';
+import type { HubOptions } from '../client/HubOptions.js';
+import { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, repoFolderName, validateFilename, validateRepoId } from '../client/hfHubUrl.js';
+import { readHubEnvironment } from '../client/hubEnvironment.js';
 import { downloadToFile } from './downloadToFile.js';
 import { resolveHubSettings } from './resolveHubSettings.js';
 

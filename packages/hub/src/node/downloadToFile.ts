@@ -1,7 +1,7 @@
-import { etagChecksum } from '../etag.js';
-import { ChecksumMismatchError, HfHubHTTPError } from '../HubErrors.js';
-import { hubErrorForResponse } from '../hubErrorForResponse.js';
-import type { HubProgress } from '../HubProgress.js';
+import { etagChecksum } from '../client/etag.js';
+import { ChecksumMismatchError, HfHubHTTPError } from '../client/HubErrors.js';
+import type { HubProgress } from '../client/HubProgress.js';
+import { hubErrorForResponse } from '../client/hubErrorForResponse.js';
 
 export interface DownloadToFileOptions {
   readonly url: string;

@@ -1,4 +1,4 @@
-import { type ByteSource, checkByteRange } from '../io/ByteSource.js';
+import { type ByteSource, checkByteRange } from './ByteSource.js';
 
 /** A ByteSource over a Blob: browsers may keep a large download on disk and read slices on demand. */
 export class BlobByteSource implements ByteSource {

@@ -1,10 +1,10 @@
-import { BlobByteSource } from './BlobByteSource.js';
+import { BlobByteSource } from '../io/BlobByteSource.js';
 import { etagChecksum, normalizeEtag } from './etag.js';
+import { ChecksumMismatchError, LocalEntryNotFoundError, OfflineModeIsEnabledError } from './HubErrors.js';
+import type { HubOptions } from './HubOptions.js';
 import { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, validateFilename, validateRepoId } from './hfHubUrl.js';
 import { readHubEnvironment } from './hubEnvironment.js';
 import { hubErrorForResponse } from './hubErrorForResponse.js';
-import { ChecksumMismatchError, LocalEntryNotFoundError, OfflineModeIsEnabledError } from './HubErrors.js';
-import type { HubOptions } from './HubOptions.js';
 import { ResolvedModelFile } from './ResolvedModelFile.js';
 
 const CACHE_NAME = 'altclip-hub';
