@@ -97,6 +97,8 @@ export {
   type HubEnvironment,
   type HubOptions,
   type HubProgress,
+  HubRetriesExhaustedError,
+  HubTimeoutError,
   InvalidHubArgumentError,
   LocalEntryNotFoundError,
   OfflineModeIsEnabledError,

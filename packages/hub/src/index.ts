@@ -12,6 +12,8 @@ export {
   FileMetadataError,
   GatedRepoError,
   HfHubHTTPError,
+  HubRetriesExhaustedError,
+  HubTimeoutError,
   InvalidHubArgumentError,
   LocalEntryNotFoundError,
   OfflineModeIsEnabledError,
@@ -23,6 +25,7 @@ export type { HubProgress } from './client/HubProgress.js';
 export { hfHubDownload } from './client/hfHubDownload.js';
 export { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, repoFolderName } from './client/hfHubUrl.js';
 export { DEFAULT_ENDPOINT, type HubEnvironment, readHubEnvironment } from './client/hubEnvironment.js';
+export { type RequestPolicy, requestPolicy } from './client/RequestPolicy.js';
 export { ResolvedModelFile } from './client/ResolvedModelFile.js';
 export { modelFileExists, type ResolveModelFileOptions, resolveModelFile } from './client/resolveModelFile.js';
 export { hubFiles, hubOptions } from './files/hubFiles.js';

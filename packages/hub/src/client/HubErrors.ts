@@ -71,3 +71,32 @@ export class ChecksumMismatchError extends Error {
 export class InvalidHubArgumentError extends Error {
   override name = 'InvalidHubArgumentError';
 }
+
+/**
+ * A request took too long: no response headers within `connectTimeoutMs` (phase 'connect'), a silence longer than
+ * `idleTimeoutMs` while the body streams (phase 'idle'), or the whole file past `totalTimeoutMs` (phase 'total',
+ * never retried). Connect and idle timeouts are retried like other transient failures.
+ */
+export class HubTimeoutError extends HfHubHTTPError {
+  override name = 'HubTimeoutError';
+  readonly phase: 'connect' | 'idle' | 'total';
+  readonly timeoutMs: number;
+  constructor(message: string, init: { url: string; phase: 'connect' | 'idle' | 'total'; timeoutMs: number }) {
+    super(message, { status: 0, url: init.url });
+    this.phase = init.phase;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/**
+ * Transient failures (5xx, 429, connection resets, connect or idle timeouts) outlasted the retries. `cause` is the
+ * last failure; `attempts` how many requests were made without progress.
+ */
+export class HubRetriesExhaustedError extends HfHubHTTPError {
+  override name = 'HubRetriesExhaustedError';
+  readonly attempts: number;
+  constructor(message: string, init: { url: string; attempts: number; cause: unknown }) {
+    super(message, { status: init.cause instanceof HfHubHTTPError ? init.cause.status : 0, url: init.url, cause: init.cause });
+    this.attempts = init.attempts;
+  }
+}

@@ -19,12 +19,27 @@ export interface HubOptions {
   readonly fetch?: typeof fetch;
   /** Environment to read instead of process.env (tests, workers). */
   readonly env?: Record<string, string | undefined>;
-  /** Attempts without progress before a dropped download fails (default 5, as huggingface_hub). */
+  /**
+   * Retries after a transient failure (5xx, 429, a reset or dropped connection, a connect or idle timeout) before
+   * HubRetriesExhaustedError; a download that made progress gets its budget back (default 5, as huggingface_hub).
+   */
   readonly maxRetries?: number;
-  /** Pause between attempts in ms (default 1000, as huggingface_hub). */
+  /** First pause before a retry in ms, doubled per consecutive failure (default 1000, as huggingface_hub). */
   readonly retryDelayMs?: number;
-  /** Time allowed for the metadata HEAD (default `HF_HUB_ETAG_TIMEOUT` seconds, else 10 s). */
+  /** Longest pause between retries (default 8000 ms, huggingface_hub's http_backoff cap). */
+  readonly maxRetryDelayMs?: number;
+  /** Time allowed for the metadata HEAD, redirects included (default `HF_HUB_ETAG_TIMEOUT` seconds, else 10 s). */
   readonly etagTimeoutMs?: number;
-  /** Longest silence while downloading before the attempt is retried (default `HF_HUB_DOWNLOAD_TIMEOUT` s, else 10 s). */
+  /** Time allowed until a download's response headers arrive (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** Longest silence while the body streams before the attempt is retried (default `HF_HUB_DOWNLOAD_TIMEOUT` s, else 10 s). */
+  readonly idleTimeoutMs?: number;
+  /** Former name of `idleTimeoutMs` (still honoured). */
   readonly downloadTimeoutMs?: number;
+  /**
+   * Deadline for one file, retries included; past it a HubTimeoutError (phase 'total') ends the download. Default:
+   * 60 s plus one second per 64 KiB of the file (a floor of 64 KiB/s), so a trickling server cannot hold a download
+   * open for ever while a slow but working link still finishes.
+   */
+  readonly totalTimeoutMs?: number;
 }

@@ -1,11 +1,14 @@
 import { BlobByteSource } from '../io/BlobByteSource.js';
 import { etagChecksum, normalizeEtag } from './etag.js';
-import { ChecksumMismatchError, LocalEntryNotFoundError, OfflineModeIsEnabledError } from './HubErrors.js';
+import { ChecksumMismatchError, HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabledError } from './HubErrors.js';
 import type { HubOptions } from './HubOptions.js';
 import { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, validateFilename, validateRepoId } from './hfHubUrl.js';
 import { readHubEnvironment } from './hubEnvironment.js';
 import { hubErrorForResponse } from './hubErrorForResponse.js';
+import { requestPolicy } from './RequestPolicy.js';
 import { ResolvedModelFile } from './ResolvedModelFile.js';
+import { timedFetch } from './timedFetch.js';
+import { withRetries } from './withRetries.js';
 
 const CACHE_NAME = 'altclip-hub';
 
@@ -49,22 +52,37 @@ export async function fetchHubFile(repoId: string, filename: string, options: Hu
 
   const token = options.token === false ? undefined : (options.token ?? env.token);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const response = await fetchImpl(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const error = hubErrorForResponse(response, url, `'${filename}' of ${repoId}@${revision}`);
-  if (error) throw error;
-  const total = Number(response.headers.get('x-linked-size') ?? response.headers.get('content-length') ?? 0);
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
+  const policy = requestPolicy(options, env);
+  // The size is unknown until the headers arrive: the deadline starts from the floor and grows once it is known.
+  const started = Date.now();
+  let totalTimeoutMs = policy.totalTimeoutMs(0);
+  let deadline = started + totalTimeoutMs;
+  const what = `'${filename}' of ${repoId}@${revision}`;
+  // No Range resume here (the body is kept in memory until it is verified): a failed attempt starts over.
+  const context = { policy, url, what, deadline, totalTimeoutMs };
+  const { response, chunks } = await withRetries(context, async () => {
+    const limits = { connectTimeoutMs: policy.connectTimeoutMs, idleTimeoutMs: policy.idleTimeoutMs, deadline, totalTimeoutMs };
+    const timed = await timedFetch(fetchImpl, url, { headers: token ? { authorization: `Bearer ${token}` } : {} }, limits);
+    const error = hubErrorForResponse(timed.response, url, what);
+    if (error) {
+      await timed.cancel();
+      throw error;
+    }
+    const total = Number(timed.response.headers.get('x-linked-size') ?? timed.response.headers.get('content-length') ?? 0);
+    totalTimeoutMs = policy.totalTimeoutMs(total);
+    deadline = started + totalTimeoutMs;
+    limits.totalTimeoutMs = context.totalTimeoutMs = totalTimeoutMs;
+    limits.deadline = context.deadline = deadline;
+    const parts: Uint8Array[] = [];
+    let loaded = 0;
+    for await (const value of timed.chunks()) {
+      parts.push(value);
       loaded += value.byteLength;
       options.onProgress?.({ file: filename, loaded, total: total || loaded });
     }
-  }
+    if (total && loaded < total) throw new HfHubHTTPError(`${what}: connection closed after ${loaded} of ${total} bytes`, { status: 0, url });
+    return { response: timed.response, chunks: parts };
+  });
   const blob = new Blob(chunks as BlobPart[]);
   // After a CDN redirect only a hub-exposed X-Linked-Etag is trustworthy; the CDN's own ETag may be an MD5.
   const etag = normalizeEtag(response.headers.get('x-linked-etag') ?? (response.redirected ? null : response.headers.get('etag')));

@@ -2,6 +2,9 @@ import { etagChecksum } from '../client/etag.js';
 import { ChecksumMismatchError, HfHubHTTPError } from '../client/HubErrors.js';
 import type { HubProgress } from '../client/HubProgress.js';
 import { hubErrorForResponse } from '../client/hubErrorForResponse.js';
+import type { RequestPolicy } from '../client/RequestPolicy.js';
+import { timedFetch } from '../client/timedFetch.js';
+import { withRetries } from '../client/withRetries.js';
 
 export interface DownloadToFileOptions {
   readonly url: string;
@@ -15,11 +18,8 @@ export interface DownloadToFileOptions {
   readonly file: string;
   readonly fetch: typeof fetch;
   readonly onProgress?: (event: HubProgress) => void;
-  /** Attempts without new bytes before giving up (huggingface_hub's http_get uses 5). */
-  readonly maxRetries: number;
-  readonly retryDelayMs: number;
-  /** Silence (no bytes) after which the attempt is aborted and retried. */
-  readonly idleTimeoutMs: number;
+  /** Connect/idle/total timeouts and retries (see RequestPolicy). */
+  readonly policy: RequestPolicy;
 }
 
 type Hash = import('node:crypto').Hash;
@@ -71,73 +71,49 @@ export async function downloadToFile(options: DownloadToFileOptions): Promise<vo
       }
     }
 
-    let retriesLeft = options.maxRetries;
-    while (size < expectedSize) {
+    const { policy } = options;
+    const totalTimeoutMs = policy.totalTimeoutMs(expectedSize);
+    const deadline = Date.now() + totalTimeoutMs;
+    let sizeBefore = size;
+    const attempt = async () => {
+      sizeBefore = size;
       const headers: Record<string, string> = { ...options.headers, 'accept-encoding': 'identity' };
       if (size > 0) headers.range = `bytes=${size}-`;
-      const sizeBefore = size;
-      let failure: unknown;
-      // A stalled connection is aborted after `idleTimeoutMs` without bytes and resumed like a dropped one.
-      const abort = new AbortController();
-      let idle: ReturnType<typeof setTimeout> | undefined;
-      const arm = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => abort.abort(new Error(`no data for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
-      };
-      arm();
-      try {
-        const response = await options.fetch(url, { headers, redirect: 'follow', signal: abort.signal });
-        if (response.status === 416 && size > 0) {
-          // The server disagrees about what is left: start over rather than trust the partial file.
-          await response.body?.cancel();
-          await restart();
-          continue;
-        }
-        const error = hubErrorForResponse(response, url, file);
-        if (error) {
-          await response.body?.cancel();
-          throw error;
-        }
-        if (size > 0 && (response.status !== 206 || !response.headers.get('content-range')?.startsWith(`bytes ${size}-`))) {
-          // Range ignored (a full 200) or answered for another offset: the body starts at 0.
-          await restart();
-        }
-        if (!response.body) throw new HfHubHTTPError(`${file}: empty response body from ${url}`, { status: response.status, url });
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          arm();
-          if (size + value.byteLength > expectedSize) {
-            await reader.cancel();
-            await restart();
-            throw new ChecksumMismatchError(file, 'size', `${expectedSize} bytes`, `more than ${expectedSize} bytes`);
-          }
-          await handle.write(value, 0, value.byteLength, size);
-          hash?.update(value);
-          size += value.byteLength;
-          options.onProgress?.({ file, loaded: size, total: expectedSize });
-        }
-        if (size < expectedSize) failure = new Error(`connection closed after ${size} of ${expectedSize} bytes`);
-      } catch (error) {
-        if (error instanceof HfHubHTTPError || error instanceof ChecksumMismatchError) throw error;
-        failure = error;
-      } finally {
-        clearTimeout(idle);
+      const limits = { connectTimeoutMs: policy.connectTimeoutMs, idleTimeoutMs: policy.idleTimeoutMs, deadline, totalTimeoutMs };
+      const { response, chunks, cancel } = await timedFetch(options.fetch, url, { headers, redirect: 'follow' }, limits);
+      if (response.status === 416 && size > 0) {
+        // The server disagrees about what is left: start over rather than trust the partial file.
+        await cancel();
+        await restart();
+        throw new HfHubHTTPError(`${file}: the server refused to resume at byte ${sizeBefore}; starting over`, { status: 0, url });
       }
-      if (failure !== undefined) {
-        // Any new bytes restore the retry budget: only a connection that makes no progress gives up.
-        if (size > sizeBefore) retriesLeft = options.maxRetries;
-        if (retriesLeft-- <= 0) {
-          throw new HfHubHTTPError(`${file}: download from ${url} failed after ${options.maxRetries} retries (${size} of ${expectedSize} bytes kept for resuming)`, {
-            status: 0,
-            url,
-            cause: failure,
-          });
-        }
-        await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs));
+      const error = hubErrorForResponse(response, url, file);
+      if (error) {
+        await cancel();
+        throw error;
       }
-    }
+      if (size > 0 && (response.status !== 206 || !response.headers.get('content-range')?.startsWith(`bytes ${size}-`))) {
+        // Range ignored (a full 200) or answered for another offset: the body starts at 0.
+        await restart();
+      }
+      if (!response.body) throw new HfHubHTTPError(`${file}: empty response body from ${url}`, { status: response.status, url });
+      for await (const value of chunks()) {
+        if (size + value.byteLength > expectedSize) {
+          await restart();
+          throw new ChecksumMismatchError(file, 'size', `${expectedSize} bytes`, `more than ${expectedSize} bytes`);
+        }
+        await handle.write(value, 0, value.byteLength, size);
+        hash?.update(value);
+        size += value.byteLength;
+        options.onProgress?.({ file, loaded: size, total: expectedSize });
+      }
+      if (size < expectedSize) {
+        throw new HfHubHTTPError(`${file}: connection closed after ${size} of ${expectedSize} bytes`, { status: 0, url });
+      }
+    };
+    // A dropped, stalled or reset connection is resumed with a Range request; any new bytes restore the retry
+    // budget, so only a connection that makes no progress gives up. The bytes kept stay for a later resume.
+    if (size < expectedSize) await withRetries({ policy, url, what: `download of ${file}`, deadline, totalTimeoutMs, madeProgress: () => size > sizeBefore }, attempt);
 
     if (hash) {
       const actual = hash.digest('hex');

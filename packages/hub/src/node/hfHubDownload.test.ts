@@ -11,6 +11,8 @@ import {
   ChecksumMismatchError,
   EntryNotFoundError,
   GatedRepoError,
+  HubRetriesExhaustedError,
+  HubTimeoutError,
   LocalEntryNotFoundError,
   OfflineModeIsEnabledError,
   RepositoryNotFoundError,
@@ -249,7 +251,7 @@ describe('hfHubDownload against a local hub', () => {
     const file = await resolveModelFile('BAAI/AltCLIP', 'pytorch_model.bin', { ...options, env: { ...options.env, HF_HUB_OFFLINE: '1' } });
     expect(file.commitHash).toBe(COMMIT_MAIN);
     // The bytes are the Python-written blob's (core's tests parse the same checkpoint).
-    expect(await file.read(0, file.size)).toEqual(bin);
+    expect(Buffer.compare(await file.read(0, file.size), bin)).toBe(0);
     await file.close();
     expect(log).toEqual([]);
   });
@@ -316,10 +318,13 @@ describe('hfHubDownload against a local hub', () => {
     expect(log.filter((r) => r.server === 'cdn').map((r) => r.range)).toEqual([undefined, 'bytes=100000-']);
   });
 
-  it('gives up on a silent hub after etagTimeoutMs (then only the cache can answer)', async () => {
+  it('gives up on a silent hub after etagTimeoutMs and its retries (then only the cache can answer)', async () => {
     const started = Date.now();
-    const error = await hfHubDownload('slow/hub', 'config.json', { ...options, etagTimeoutMs: 200 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LocalEntryNotFoundError);
+    const error = await hfHubDownload('slow/hub', 'config.json', { ...options, etagTimeoutMs: 200, maxRetries: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubRetriesExhaustedError);
+    expect((error as HubRetriesExhaustedError).attempts).toBe(3);
+    expect((error as Error).cause).toBeInstanceOf(HubTimeoutError);
+    expect(((error as Error).cause as HubTimeoutError).phase).toBe('connect');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -378,11 +383,13 @@ describe('hfHubDownload against a local hub', () => {
     expect(Buffer.compare(await readFile(path), bin)).toBe(0);
   });
 
-  it('an unreachable hub falls back to the cache, else LocalEntryNotFoundError', async () => {
+  it('an unreachable hub falls back to the cache, else HubRetriesExhaustedError (the connection failures retried)', async () => {
     await hfHubDownload('BAAI/AltCLIP', 'config.json', options);
-    const down = { ...options, endpoint: 'http://127.0.0.1:9' };
+    const down = { ...options, endpoint: 'http://127.0.0.1:9', maxRetries: 2 };
     expect((await hfHubDownload('BAAI/AltCLIP', 'config.json', down)).commitHash).toBe(COMMIT_MAIN);
-    await expect(hfHubDownload('BAAI/AltCLIP', 'pytorch_model.bin', down)).rejects.toBeInstanceOf(LocalEntryNotFoundError);
+    const error = await hfHubDownload('BAAI/AltCLIP', 'pytorch_model.bin', down).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubRetriesExhaustedError);
+    expect((error as HubRetriesExhaustedError).attempts).toBe(3);
   });
 
   it('honours HF_ENDPOINT and HF_HOME / HF_HUB_CACHE', async () => {

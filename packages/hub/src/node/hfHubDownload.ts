@@ -5,6 +5,8 @@ import {
   FileMetadataError,
   GatedRepoError,
   HfHubHTTPError,
+  HubRetriesExhaustedError,
+  HubTimeoutError,
   InvalidHubArgumentError,
   LocalEntryNotFoundError,
   OfflineModeIsEnabledError,
@@ -14,6 +16,7 @@ import {
 import type { HubOptions } from '../client/HubOptions.js';
 import { COMMIT_HASH, DEFAULT_REVISION, hfHubUrl, repoFolderName, validateFilename, validateRepoId } from '../client/hfHubUrl.js';
 import { readHubEnvironment } from '../client/hubEnvironment.js';
+import { requestPolicy } from '../client/RequestPolicy.js';
 import { downloadToFile } from './downloadToFile.js';
 import { resolveHubSettings } from './resolveHubSettings.js';
 
@@ -87,6 +90,7 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
   const path = await import('node:path');
   const env = readHubEnvironment(options.env);
   const settings = await resolveHubSettings(options, env);
+  const policy = requestPolicy(options, env);
   const storage = path.join(settings.cacheDir, repoFolderName(repoId));
   const parts = filename.split('/');
   const pointerPath = (commit: string) => path.join(storage, 'snapshots', commit, ...parts);
@@ -112,7 +116,8 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
         headers: settings.headers,
         fetch: settings.fetch,
         what,
-        timeoutMs: options.etagTimeoutMs ?? env.etagTimeoutMs ?? 10_000,
+        timeoutMs: policy.etagTimeoutMs,
+        policy,
       });
       if (!metadata.commitHash || !isSafeBlobName(metadata.commitHash)) {
         throw new FileMetadataError(`${url}: the response has no usable X-Repo-Commit header; is ${settings.endpoint} a Hugging Face hub?`);
@@ -158,6 +163,7 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
     }
     if (headError instanceof RepositoryNotFoundError || headError instanceof GatedRepoError) throw headError;
     if (headError instanceof HfHubHTTPError && headError.status === 401) throw headError;
+    if (headError instanceof HubTimeoutError || headError instanceof HubRetriesExhaustedError) throw headError;
     throw new LocalEntryNotFoundError(
       `${what}: the hub could not be reached (${String((headError as Error)?.message ?? headError)}) and the file is not in the cache ${settings.cacheDir}`,
       { status: 0, url, cause: headError },
@@ -201,9 +207,7 @@ export async function hfHubDownload(repoId: string, filename: string, options: H
     file: filename,
     fetch: settings.fetch,
     onProgress: options.onProgress,
-    maxRetries: options.maxRetries ?? 5,
-    retryDelayMs: options.retryDelayMs ?? 1000,
-    idleTimeoutMs: options.downloadTimeoutMs ?? env.downloadTimeoutMs ?? 10_000,
+    policy,
   });
   inFlight.set(blobPath, download);
   try {

@@ -79,9 +79,14 @@ export class LoopbackHub {
     return Object.fromEntries(await Promise.all(files.map(async (f) => [f, new Uint8Array(await readFile(join(dir, f)))] as const)));
   }
 
-  /** Queues faults for the next GET/HEAD requests of `filename` (any repo). */
+  /** Queues faults for the next GET requests of `filename` (any repo), one per request. */
   fault(filename: string, ...faults: LoopbackFault[]): void {
     this.#faults.set(filename, [...(this.#faults.get(filename) ?? []), ...faults]);
+  }
+
+  /** Queues faults for the next HEAD requests of `filename` (only 'status' and 'silent' apply to a HEAD). */
+  faultHead(filename: string, ...faults: LoopbackFault[]): void {
+    this.#faults.set(`HEAD ${filename}`, [...(this.#faults.get(`HEAD ${filename}`) ?? []), ...faults]);
   }
 
   /** GET requests so far, as `file` names (HEADs excluded). */
@@ -131,7 +136,7 @@ export class LoopbackHub {
       res.end();
       return;
     }
-    const fault = this.#faults.get(filename)?.shift();
+    const fault = this.#faults.get(req.method === 'HEAD' ? `HEAD ${filename}` : filename)?.shift();
     if (fault?.kind === 'silent') return;
     if (fault?.kind === 'status') {
       res.writeHead(fault.status, { 'x-repo-commit': this.commit });
