@@ -125,6 +125,16 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
     return new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
   }
 
+  /**
+   * HF's `save_pretrained` (Node): `preprocessor_config.json` and the tokenizer's files (`tokenizer_config.json`,
+   * `special_tokens_map.json`, and the vocabulary file(s) it was loaded from: `tokenizer.json` and/or
+   * `sentencepiece.bpe.model`), each with `processor_class: "AltCLIPProcessor"` as HF writes it. Answers the paths.
+   */
+  async savePretrained(dir: string): Promise<string[]> {
+    const processorClass = 'AltCLIPProcessor';
+    return [...(await this.imageProcessor.savePretrained(dir, { processorClass })), ...(await this.tokenizer.savePretrained(dir, { processorClass }))];
+  }
+
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {
     const { text, images, applyExifOrientation, jpegDecoder, ...textOptions } = args ?? {};
     if (text === undefined && images === undefined) {

@@ -2,12 +2,15 @@ import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hu
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
 import { modelFilesFor } from '../io/modelFilesFor.js';
+import { pythonJsonDumps } from '../io/pythonJson.js';
+import { writeModelFiles } from '../io/writeModelFiles.js';
 import { joinModelPath, readJsonFile } from '../io/readJsonFile.js';
 import {
   type CLIPImageProcessorConfig,
   type CLIPImageProcessorDict,
   parseCLIPImageProcessorConfig,
 } from './config/CLIPImageProcessorConfig.js';
+import { isImageProcessorFloat, toImageProcessorDict } from './config/toImageProcessorDict.js';
 import type { ImageInput, LoadImageOptions } from './decode/ImageInput.js';
 import { decodedToRgb, decodeImage } from './decode/loadImage.js';
 import type { PixelBuffer } from './PixelBuffer.js';
@@ -26,10 +29,28 @@ export const PREPROCESSOR_CONFIG_FILE = 'preprocessor_config.json';
 export class CLIPImageProcessor {
   readonly config: CLIPImageProcessorConfig;
   private readonly file: string;
+  /** The dict as loaded: keys HF does not know are written back by savePretrained, as HF does. */
+  private readonly loaded: CLIPImageProcessorDict;
 
   constructor(dict: CLIPImageProcessorDict = {}, file = '<dict>') {
     this.config = parseCLIPImageProcessorConfig(dict, file);
     this.file = file;
+    this.loaded = { ...dict };
+  }
+
+  /** HF's `to_dict()` (what `preprocessor_config.json` holds); `processorClass` as a processor's save sets it. */
+  toDict(processorClass?: string): Record<string, unknown> {
+    return toImageProcessorDict(this.config, this.loaded, processorClass);
+  }
+
+  /** HF's `to_json_string()`: `json.dumps(to_dict(), indent=2, sort_keys=True) + "\n"`, byte for byte. */
+  toJsonString(processorClass?: string): string {
+    return pythonJsonDumps(this.toDict(processorClass), { ensureAscii: true, isFloat: isImageProcessorFloat });
+  }
+
+  /** Writes `preprocessor_config.json` into `dir` (Node), as HF's `save_pretrained`; answers the paths written. */
+  async savePretrained(dir: string, options: { processorClass?: string } = {}): Promise<string[]> {
+    return writeModelFiles(dir, { [PREPROCESSOR_CONFIG_FILE]: this.toJsonString(options.processorClass) });
   }
 
   static fromDict(dict: CLIPImageProcessorDict, file?: string): CLIPImageProcessor {

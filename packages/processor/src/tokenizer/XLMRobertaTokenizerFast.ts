@@ -5,7 +5,7 @@ import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTok
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
-import { type TokenizerSource, openSource, readJson } from './files/TokenizerFiles.js';
+import { type TokenizerSource, openSource, recordReads, readJson } from './files/TokenizerFiles.js';
 
 export const TOKENIZER_JSON_FILE = 'tokenizer.json';
 
@@ -51,11 +51,13 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
 
   /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
   static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizerFast> {
-    const reader = openSource(source, options);
+    const reader = recordReads(openSource(source, options));
     const json = await readJson(reader, TOKENIZER_JSON_FILE);
     if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);
-    return new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    const tokenizer = new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    tokenizer.sourceFiles = reader.files;
+    return tokenizer;
   }
 
   get padTokenId(): number | null {

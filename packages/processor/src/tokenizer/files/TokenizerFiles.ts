@@ -107,3 +107,17 @@ export async function readJson(reader: FileReader, name: string): Promise<unknow
     throw new TokenizerFileError(name, `is not valid JSON (${(e as Error).message})`, { cause: e });
   }
 }
+
+/** A reader that keeps what it read, so a tokenizer can write its files back (savePretrained). */
+export function recordReads(reader: FileReader): FileReader & { readonly files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    location: reader.location,
+    files,
+    async read(name) {
+      const bytes = await reader.read(name);
+      if (bytes !== null) files.set(name, bytes);
+      return bytes;
+    },
+  };
+}
