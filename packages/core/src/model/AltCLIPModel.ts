@@ -1,19 +1,22 @@
 import { AltCLIPConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '@altclip/hub';
+import { savedConfigJson } from '../saving/savedConfigJson.js';
+import { type SaveModelOptions, saveModelFiles } from '../saving/saveModelFiles.js';
 import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';
 import type { IdsLike } from '../semantics/tensorInputs.js';
 import type { Tensor, TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { modelParameterSpecs } from '../weights/ParameterSpec.js';
+import { CheckpointError } from '../weights/CheckpointError.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import type { LoadReport } from '../weights/LoadReport.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
@@ -21,6 +24,14 @@ import { matchAndReport } from './reportLoad.js';
 import { TextTowerSession } from './TextTowerSession.js';
 import { towerOutput } from './towerOutput.js';
 import { VisionTowerSession } from './VisionTowerSession.js';
+
+/**
+ * Where savePretrained gets the weights: the backend holds them in its own form (graphs, fp16/int8, GPU buffers), and
+ * keeping the checkpoint's float32 copy beside it would double the model's memory. So a model remembers how to
+ * produce its state_dict again instead — re-read from the files it was loaded from, or re-drawn from the seed — and
+ * only pays for the tensors while saving.
+ */
+type StateDictSource = { readonly name: string; read(): Promise<ReadonlyMap<string, Tensor>> };
 
 export interface AltCLIPForwardInputs {
   inputIds: IdsLike;
@@ -57,6 +68,7 @@ export class AltCLIPModel {
   readonly loadReport: LoadReport;
   readonly #text: TextTowerSession;
   readonly #vision: VisionTowerSession;
+  #source: StateDictSource | undefined;
 
   private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession, vision: VisionTowerSession, logitScale: number, report: LoadReport) {
     this.config = config;
@@ -72,14 +84,22 @@ export class AltCLIPModel {
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
     const checkpoint = await loadCheckpoint(files, options);
-    return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const model = await AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const quiet = { ...options, onWarning: () => {} };
+    model.#source = {
+      name: typeof source === 'string' ? source : files.name,
+      read: async () => matchAndReport(MODEL_CLASS, modelParameterSpecs(config), (await loadCheckpoint(files, quiet)).tensors, 'full', quiet).weights,
+    };
+    return model;
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
   static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPModel> {
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
     const weights = initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0);
-    return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const model = await AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    model.#source = { name: '', read: async () => initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0) };
+    return model;
   }
 
   /** From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised). */
@@ -132,6 +152,24 @@ export class AltCLIPModel {
   async getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
     const out = await this.#vision.run(inputs);
     return out.embeds!;
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): `config.json` as HF writes it and the weights under HF's
+   * state_dict names (float32), sharded with HF's `model.safetensors.index.json` above `maxShardSize` (default
+   * '5GB'), so that HF's `AltCLIPModel.from_pretrained(dir)` loads it with no missing or unexpected keys. The weights
+   * are read again from the files the model was loaded from (or re-drawn from `fromConfig`'s seed), so those must
+   * still exist; a model built by `fromWeights` has no such source: pass its `stateDict` here. Answers the paths.
+   */
+  async savePretrained(dir: string, options: SaveModelOptions & { stateDict?: ReadonlyMap<string, Tensor> } = {}): Promise<string[]> {
+    let weights: ReadonlyMap<string, Tensor>;
+    if (options.stateDict) weights = matchAndReport(MODEL_CLASS, modelParameterSpecs(this.config), options.stateDict, 'full', { onWarning: () => {} }).weights;
+    else if (this.#source) weights = await this.#source.read();
+    else throw new CheckpointError(`${MODEL_CLASS}.savePretrained: this model was built by fromWeights, which keeps no copy of the weights; pass { stateDict }`);
+    // PyTorch's state_dict order: a module's own parameters (logit_scale) before its children's.
+    const order = ['logit_scale', ...modelParameterSpecs(this.config).map((s) => s.name).filter((n) => n !== 'logit_scale')];
+    const entries = order.map((name) => [name, weights.get(name) as Tensor] as const);
+    return saveModelFiles(dir, savedConfigJson(this.config, MODEL_CLASS, this.#source?.name ?? ''), entries, options);
   }
 
   async dispose(): Promise<void> {
