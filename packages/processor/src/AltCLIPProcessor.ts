@@ -6,15 +6,17 @@ import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorCo
 import type { ImageInput, LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
+import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';
+import { openSource } from './tokenizer/files/TokenizerFiles.js';
 import {
   type BatchEncoding,
   type CallOptions,
   type DecodeOptions,
   type Encoding,
   type IdsLike,
-  loadTokenizer,
   type LoadTokenizerOptions,
+  loadTokenizer,
   type PreTrainedTokenizerBase,
   SENTENCEPIECE_FILE,
   type TensorEncoding,
@@ -70,6 +72,8 @@ export interface AltCLIPProcessor {
 export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<AltCLIPProcessorOutput>> {
   readonly imageProcessor: CLIPImageProcessor;
   readonly tokenizer: PreTrainedTokenizerBase;
+  /** Reads more files of the folder this was loaded from (savePretrained fetches the SentencePiece model lazily). */
+  #readSource: ModelFileReader | undefined;
 
   constructor(imageProcessor: CLIPImageProcessor, tokenizer: PreTrainedTokenizerBase) {
     super();
@@ -89,7 +93,10 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
     if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     // One after the other so a folder missing both reports the processor config first, deterministically.
     const imageProcessor = await CLIPImageProcessor.fromPretrained(dir);
-    return new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+    const processor = new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+    const folder = openSource(dir);
+    processor.#readSource = (name) => folder.read(name);
+    return processor;
   }
 
   /**
@@ -122,17 +129,26 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
       if (bytes) files[file] = bytes;
     }
     const tokenizer = await loadTokenizer({ files }, { prefer: options.prefer });
-    return new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
+    const processor = new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
+    processor.#readSource = read;
+    return processor;
   }
 
   /**
    * HF's `save_pretrained` (Node): `preprocessor_config.json` and the tokenizer's files (`tokenizer_config.json`,
-   * `special_tokens_map.json`, and the vocabulary file(s) it was loaded from: `tokenizer.json` and/or
-   * `sentencepiece.bpe.model`), each with `processor_class: "AltCLIPProcessor"` as HF writes it. Answers the paths.
+   * `special_tokens_map.json`, its vocabulary file, and for a fast tokenizer also `sentencepiece.bpe.model` when the
+   * source folder has it, as HF), each with `processor_class: "AltCLIPProcessor"` as HF writes it. Answers the paths.
    */
   async savePretrained(dir: string): Promise<string[]> {
     const processorClass = 'AltCLIPProcessor';
-    return [...(await this.imageProcessor.savePretrained(dir, { processorClass })), ...(await this.tokenizer.savePretrained(dir, { processorClass }))];
+    const written = [...(await this.imageProcessor.savePretrained(dir, { processorClass })), ...(await this.tokenizer.savePretrained(dir, { processorClass }))];
+    // HF's fast tokenizer also saves the slow one's vocabulary when it has it (can_save_slow_tokenizer); ours read
+    // only tokenizer.json, so the SentencePiece model is read from the source folder now, if it has one.
+    if (this.tokenizer.source === TOKENIZER_JSON_FILE && !this.tokenizer.sourceFiles.has(SENTENCEPIECE_FILE)) {
+      const model = await this.#readSource?.(SENTENCEPIECE_FILE);
+      if (model) written.push(...(await writeModelFiles(dir, { [SENTENCEPIECE_FILE]: model })));
+    }
+    return written;
   }
 
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoryFiles } from '@altclip/hub';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
 import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
@@ -53,12 +54,19 @@ describe('savePretrained', () => {
     for (const name of await readdir(dir)) expect(Buffer.compare(await read(again, name), await read(dir, name))).toBe(0);
   });
 
-  it('AltCLIPProcessor (fast tokenizer) writes tokenizer.json as loaded; the round trip keeps ids', async () => {
+  it('AltCLIPProcessor (fast tokenizer) writes tokenizer.json as loaded and, as HF, the SentencePiece model; ids round trip', async () => {
     const processor = await AltCLIPProcessor.fromPretrained(fixture);
     const dir = await tmp();
     await processor.savePretrained(dir);
-    expect((await readdir(dir)).sort()).toEqual(['preprocessor_config.json', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json']);
+    const all = ['preprocessor_config.json', 'sentencepiece.bpe.model', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'];
+    expect((await readdir(dir)).sort()).toEqual(all);
     expect(Buffer.compare(await read(dir, 'tokenizer.json'), await read(fixture, 'tokenizer.json'))).toBe(0);
+    expect(sha256(await read(dir, 'sentencepiece.bpe.model'))).toBe(hfSums['processor/sentencepiece.bpe.model']);
+    // The same through ModelFiles (fromFiles reads only tokenizer.json; the model is fetched when saving).
+    const viaFiles = await tmp();
+    const picked = Object.fromEntries(await Promise.all(all.map(async (f) => [f, new Uint8Array(await read(fixture, f))] as const)));
+    await (await AltCLIPProcessor.fromPretrained(memoryFiles(picked))).savePretrained(viaFiles);
+    expect((await readdir(viaFiles)).sort()).toEqual(all);
     const reloaded = await XLMRobertaTokenizerFast.fromPretrained(dir);
     for (const text of sample) expect(reloaded(text).inputIds).toEqual(processor.tokenizer(text).inputIds);
   });
