@@ -60,6 +60,17 @@ for name in sorted(os.listdir(tmp)):
         os.replace(os.path.join(tmp, name), os.path.join(out, 'sharded', name))
 os.rmdir(tmp)
 
+# The towers alone (AltCLIPTextModel / AltCLIPVisionModel.from_pretrained of the full fixture, then save_pretrained).
+from transformers import AltCLIPTextModel, AltCLIPVisionModel
+for cls, sub in ((AltCLIPTextModel, 'text'), (AltCLIPVisionModel, 'vision')):
+    tmp = os.path.join(out, 'tmp-' + sub)
+    cls.from_pretrained(FIXTURE).save_pretrained(tmp)
+    os.makedirs(os.path.join(out, sub), exist_ok=True)
+    os.replace(os.path.join(tmp, 'config.json'), os.path.join(out, sub, 'config.json'))
+    json.dump(shapes(os.path.join(tmp, 'model.safetensors')), open(os.path.join(out, sub, 'model.safetensors.header.json'), 'w'), indent=1)
+    os.remove(os.path.join(tmp, 'model.safetensors'))
+    os.rmdir(tmp)
+
 if len(sys.argv) > 2:
     saved, info = AltCLIPModel.from_pretrained(sys.argv[2], output_loading_info=True)
     ids = torch.tensor([[0, 5, 9, 2]])

@@ -10,6 +10,8 @@ import { fixtureUrl } from '../testing/loadFixture.js';
 import { ReferenceBackend } from '../testing/reference/ReferenceBackend.js';
 import { CheckpointError } from '../weights/CheckpointError.js';
 import { AltCLIPModel } from './AltCLIPModel.js';
+import { AltCLIPTextModel } from './AltCLIPTextModel.js';
+import { AltCLIPVisionModel } from './AltCLIPVisionModel.js';
 
 // savePretrained against what HF's save_pretrained wrote for the fixture (test-support/hf-saved, names/shapes/index
 // from scripts/oracle/save_pretrained_fixture.py), and fromPretrained(savePretrained(model)) round trips. That HF's
@@ -112,5 +114,28 @@ describe('AltCLIPModel.savePretrained', () => {
     expect(parseShardSize('1GiB')).toBe(2 ** 30);
     expect(() => parseShardSize('big')).toThrow(CheckpointError);
     expect(() => parseShardSize(0)).toThrow(/maxShardSize/);
+  });
+
+  it("AltCLIPTextModel and AltCLIPVisionModel save HF's tower config.json and state_dict names; reload to identical outputs", async () => {
+    const options = { backend: new ReferenceBackend(), onWarning: () => {} };
+    const text = await AltCLIPTextModel.fromPretrained(fixture, options);
+    const textDir = await tmp();
+    await text.savePretrained(textDir);
+    expect(withoutNameOrPath(await readFile(join(textDir, 'config.json'), 'utf8'))).toBe(withoutNameOrPath(await readFile(join(hfSaved, 'text/config.json'), 'utf8')));
+    expect(await header(join(textDir, 'model.safetensors'))).toEqual(await hfJson('text/model.safetensors.header.json'));
+    const textAgain = await AltCLIPTextModel.fromPretrained(textDir, options);
+    expect(textAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    const ids = { inputIds: inputs.inputIds, attentionMask: inputs.attentionMask };
+    expect((await textAgain.forward(ids)).poolerOutput.data).toEqual((await text.forward(ids)).poolerOutput.data);
+
+    const vision = await AltCLIPVisionModel.fromPretrained(fixture, options);
+    const visionDir = await tmp();
+    await vision.savePretrained(visionDir);
+    expect(withoutNameOrPath(await readFile(join(visionDir, 'config.json'), 'utf8'))).toBe(withoutNameOrPath(await readFile(join(hfSaved, 'vision/config.json'), 'utf8')));
+    expect(await header(join(visionDir, 'model.safetensors'))).toEqual(await hfJson('vision/model.safetensors.header.json'));
+    const visionAgain = await AltCLIPVisionModel.fromPretrained(visionDir, options);
+    expect(visionAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    const pixels = { pixelValues: inputs.pixelValues };
+    expect((await visionAgain.forward(pixels)).poolerOutput.data).toEqual((await vision.forward(pixels)).poolerOutput.data);
   });
 });

@@ -4,15 +4,13 @@ import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
-import { savedConfigJson } from '../saving/savedConfigJson.js';
-import { type SaveModelOptions, saveModelFiles } from '../saving/saveModelFiles.js';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';
 import type { IdsLike } from '../semantics/tensorInputs.js';
 import type { Tensor, TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
-import { CheckpointError } from '../weights/CheckpointError.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { towerWeights } from '../weights/matchStateDict.js';
@@ -24,14 +22,6 @@ import { matchAndReport } from './reportLoad.js';
 import { TextTowerSession } from './TextTowerSession.js';
 import { towerOutput } from './towerOutput.js';
 import { VisionTowerSession } from './VisionTowerSession.js';
-
-/**
- * Where savePretrained gets the weights: the backend holds them in its own form (graphs, fp16/int8, GPU buffers), and
- * keeping the checkpoint's float32 copy beside it would double the model's memory. So a model remembers how to
- * produce its state_dict again instead — re-read from the files it was loaded from, or re-drawn from the seed — and
- * only pays for the tensors while saving.
- */
-type StateDictSource = { readonly name: string; read(): Promise<ReadonlyMap<string, Tensor>> };
 
 export interface AltCLIPForwardInputs {
   inputIds: IdsLike;
@@ -159,17 +149,12 @@ export class AltCLIPModel {
    * state_dict names (float32), sharded with HF's `model.safetensors.index.json` above `maxShardSize` (default
    * '5GB'), so that HF's `AltCLIPModel.from_pretrained(dir)` loads it with no missing or unexpected keys. The weights
    * are read again from the files the model was loaded from (or re-drawn from `fromConfig`'s seed), so those must
-   * still exist; a model built by `fromWeights` has no such source: pass its `stateDict` here. Answers the paths.
+   * still exist; a model built by `fromWeights` has no such source: pass its `stateDict` here (see core's README,
+   * "Saving"). Answers the paths.
    */
-  async savePretrained(dir: string, options: SaveModelOptions & { stateDict?: ReadonlyMap<string, Tensor> } = {}): Promise<string[]> {
-    let weights: ReadonlyMap<string, Tensor>;
-    if (options.stateDict) weights = matchAndReport(MODEL_CLASS, modelParameterSpecs(this.config), options.stateDict, 'full', { onWarning: () => {} }).weights;
-    else if (this.#source) weights = await this.#source.read();
-    else throw new CheckpointError(`${MODEL_CLASS}.savePretrained: this model was built by fromWeights, which keeps no copy of the weights; pass { stateDict }`);
-    // PyTorch's state_dict order: a module's own parameters (logit_scale) before its children's.
-    const order = ['logit_scale', ...modelParameterSpecs(this.config).map((s) => s.name).filter((n) => n !== 'logit_scale')];
-    const entries = order.map((name) => [name, weights.get(name) as Tensor] as const);
-    return saveModelFiles(dir, savedConfigJson(this.config, MODEL_CLASS, this.#source?.name ?? ''), entries, options);
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    const specs = modelParameterSpecs(this.config);
+    return savePretrainedModel(dir, { modelClass: MODEL_CLASS, kind: 'full', config: this.config, specs, source: this.#source, firstNames: ['logit_scale'] }, options);
   }
 
   async dispose(): Promise<void> {

@@ -1,18 +1,19 @@
 import { AltCLIPTextConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '@altclip/hub';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import type { Tensor } from '../tensor/Tensor.js';
+import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { textParameterSpecs } from '../weights/ParameterSpec.js';
-import { initializeParameters } from '../weights/initializeParameters.js';
-import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPTextModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { type TextInputs, TextTowerSession } from './TextTowerSession.js';
+import { towerOutput } from './towerOutput.js';
 
 const MODEL_CLASS = 'AltCLIPTextModel';
 
@@ -21,6 +22,7 @@ export class AltCLIPTextModel {
   readonly config: AltCLIPTextConfig;
   readonly backend: AltCLIPBackend;
   readonly loadReport: LoadReport;
+  #source: StateDictSource | undefined;
   readonly #session: TextTowerSession;
 
   private constructor(config: AltCLIPTextConfig, backend: AltCLIPBackend, session: TextTowerSession, report: LoadReport) {
@@ -37,13 +39,21 @@ export class AltCLIPTextModel {
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
     const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !name.startsWith('vision_model.') });
     const { weights, report } = matchAndReport(MODEL_CLASS, textParameterSpecs(config), checkpoint.tensors, 'text', { checkpointName: files.name, ...options });
-    return AltCLIPTextModel.#build(config, weights, report, options);
+    const model = await AltCLIPTextModel.#build(config, weights, report, options);
+    const quiet = { ...options, onWarning: () => {} };
+    model.#source = {
+      name: typeof source === 'string' ? source : files.name,
+      read: async () => matchAndReport(MODEL_CLASS, textParameterSpecs(config), (await loadCheckpoint(files, { ...quiet, filter: (name) => !name.startsWith('vision_model.') })).tensors, 'text', quiet).weights,
+    };
+    return model;
   }
 
   static async fromConfig(config: AltCLIPTextConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPTextModel> {
     const cfg = config instanceof AltCLIPTextConfig ? config : AltCLIPTextConfig.fromDict(config);
     const weights = initializeParameters(textParameterSpecs(cfg), options.seed ?? 0);
-    return AltCLIPTextModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const model = await AltCLIPTextModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    model.#source = { name: '', read: async () => initializeParameters(textParameterSpecs(cfg), options.seed ?? 0) };
+    return model;
   }
 
   static async fromWeights(config: AltCLIPTextConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPTextModel> {
@@ -59,6 +69,14 @@ export class AltCLIPTextModel {
 
   async forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
     return towerOutput(await this.#session.run(inputs));
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): config.json as HF writes it and the weights under HF's
+   * AltCLIPTextModel state_dict names, re-read from the source this was loaded from (see core's README, "Saving").
+   */
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    return savePretrainedModel(dir, { modelClass: MODEL_CLASS, kind: 'text', config: this.config, specs: textParameterSpecs(this.config), source: this.#source }, options);
   }
 
   dispose(): Promise<void> {
