@@ -12,7 +12,7 @@ async function requestLog(endpoint: string): Promise<{ method: string; path: str
 }
 
 describe('hub ids in a browser', () => {
-  it('AltCLIPProcessor downloads once, then load from the Cache API offline with zero requests', async () => {
+  it('AltCLIPProcessor downloads once, then loads from the Cache API offline with zero requests', async () => {
     const endpoint = inject('altclipHubEndpoint');
     await caches.delete('altclip-hub');
     const options = { hub: { endpoint } };
