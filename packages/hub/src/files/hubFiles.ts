@@ -24,11 +24,17 @@ export function hubOptions(options: ResolveOptions): HubOptions {
  */
 export function hubFiles(repoId: string, options: ResolveOptions = {}): ModelFiles {
   const settings = hubOptions(options);
+  // The first file resolved pins the commit its revision pointed to, so every later file (and a later re-read, such
+  // as savePretrained's) comes from the same snapshot even if the branch moves meanwhile; a cached file of a pinned
+  // commit also needs no request.
+  let pinned: string | undefined;
   return {
     name: repoId,
     async open(filename) {
       try {
-        return await resolveModelFile(repoId, filename, settings);
+        const file = await resolveModelFile(repoId, filename, pinned ? { ...settings, revision: pinned } : settings);
+        pinned ??= file.commitHash;
+        return file;
       } catch (error) {
         if (error instanceof EntryNotFoundError && filename !== 'config.json') return null;
         throw error;
