@@ -23,7 +23,9 @@ const FILES = [
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = fileURLToPath(new URL('../../../../fixtures/altclip-tiny/', import.meta.url));
-  const hub = await LoopbackHub.start({ repos: { 'local/altclip-tiny': await LoopbackHub.readFolder(dir, FILES) } });
+  const files = await LoopbackHub.readFolder(dir, FILES);
+  // 'local/faulty' is for fault-injection tests, so their faults never meet the other tests' downloads.
+  const hub = await LoopbackHub.start({ repos: { 'local/altclip-tiny': files, 'local/faulty': files } });
   project.provide('altclipHubEndpoint', hub.endpoint);
   return () => hub.close();
 }

@@ -79,7 +79,7 @@ export class LoopbackHub {
     return Object.fromEntries(await Promise.all(files.map(async (f) => [f, new Uint8Array(await readFile(join(dir, f)))] as const)));
   }
 
-  /** Queues faults for the next GET requests of `filename` (any repo), one per request. */
+  /** Queues faults for the next GET requests of `filename` (any repo; `repo/filename` for one repo), one per request. */
   fault(filename: string, ...faults: LoopbackFault[]): void {
     this.#faults.set(filename, [...(this.#faults.get(filename) ?? []), ...faults]);
   }
@@ -115,6 +115,17 @@ export class LoopbackHub {
       res.end(JSON.stringify(this.requests));
       return;
     }
+    const faultRequest = /^\/__fault\/(stall|silent|status|trickle|reset)\/(.+)$/.exec(url.pathname);
+    if (faultRequest) {
+      // Queues a fault from a browser test (they cannot call fault()): /__fault/<kind>/<file>?afterBytes=&status=&bytes=&intervalMs=
+      const n = (name: string) => Number(url.searchParams.get(name) ?? 0);
+      const kind = faultRequest[1] as LoopbackFault['kind'];
+      const fault = { kind, afterBytes: n('afterBytes'), status: n('status'), bytes: n('bytes'), intervalMs: n('intervalMs') } as LoopbackFault;
+      this.fault(decodeURIComponent(faultRequest[2]), ...Array.from({ length: Math.max(1, n('times')) }, () => fault));
+      res.writeHead(204, { 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     this.requests.push({ method: req.method ?? '', path: url.pathname, range: req.headers.range, authorization: req.headers.authorization });
     const match = /^\/(.+?)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
     const repo = match ? this.#repos[match[1]] : undefined;
@@ -136,7 +147,10 @@ export class LoopbackHub {
       res.end();
       return;
     }
-    const fault = this.#faults.get(req.method === 'HEAD' ? `HEAD ${filename}` : filename)?.shift();
+    // A fault queued for `repo/file` applies to that repo only; one queued for `file` to any repo.
+    const head = req.method === 'HEAD' ? 'HEAD ' : '';
+    const qualified = `${head}${match[1]}/${filename}`;
+    const fault = (this.#faults.get(qualified)?.length ? this.#faults.get(qualified) : this.#faults.get(`${head}${filename}`))?.shift();
     if (fault?.kind === 'silent') return;
     if (fault?.kind === 'status') {
       res.writeHead(fault.status, { 'x-repo-commit': this.commit });
