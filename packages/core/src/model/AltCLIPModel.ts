@@ -1,9 +1,10 @@
 import { AltCLIPConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';
@@ -14,6 +15,7 @@ import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheck
 import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { altclipParameters } from '../weights/ModelParameters.js';
+import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -59,6 +61,7 @@ export class AltCLIPModel {
   readonly #text: TextTowerSession;
   readonly #vision: VisionTowerSession;
   readonly #guard = new DisposeGuard('AltCLIPModel');
+  #source: StateDictSource | undefined;
 
   private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession, vision: VisionTowerSession, logitScale: number, report: LoadReport) {
     this.config = config;
@@ -73,18 +76,26 @@ export class AltCLIPModel {
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPModel> {
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
-    const model = altclipParameters(config);
-    const checkpoint = await loadCheckpoint(files, { ...options, onShapes: (shapes) => checkConfigAgainstCheckpoint(model, shapes, files.name, options) });
-    return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const parameters = altclipParameters(config);
+    const checkpoint = await loadCheckpoint(files, { ...options, onShapes: (shapes) => checkConfigAgainstCheckpoint(parameters, shapes, files.name, options) });
+    const model = await AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const quiet = { ...options, onWarning: () => {} };
+    model.#source = {
+      name: typeof source === 'string' ? source : files.name,
+      read: async () => matchAndReport(parameters, (await loadCheckpoint(files, quiet)).tensors, quiet).weights,
+    };
+    return model;
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
   static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPModel> {
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
-    const model = altclipParameters(cfg);
-    checkModelSize(model, options.maxParameterBytes);
-    const weights = initializeParameters(model.specs(), options.seed ?? 0);
-    return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const parameters = altclipParameters(cfg);
+    checkModelSize(parameters, options.maxParameterBytes);
+    const weights = initializeParameters(parameters.specs(), options.seed ?? 0);
+    const model = await AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    model.#source = { name: '', read: async () => initializeParameters(parameters.specs(), options.seed ?? 0) };
+    return model;
   }
 
   /** From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised). */
@@ -139,6 +150,19 @@ export class AltCLIPModel {
   /** `visual_projection(pooler_output)`, not normalised (HF's get_image_features). */
   getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
     return this.#guard.run('getImageFeatures', async () => (await this.#vision.run(inputs)).embeds!);
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): `config.json` as HF writes it and the weights under HF's
+   * state_dict names (float32), sharded with HF's `model.safetensors.index.json` above `maxShardSize` (default
+   * '5GB'), so that HF's `AltCLIPModel.from_pretrained(dir)` loads it with no missing or unexpected keys. The weights
+   * are read again from the files the model was loaded from (or re-drawn from `fromConfig`'s seed), so those must
+   * still exist; a model built by `fromWeights` has no such source: pass its `stateDict` here (see core's README,
+   * "Saving"). Answers the paths. It needs no backend, so it works after `dispose()` too.
+   */
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    const specs = modelParameterSpecs(this.config);
+    return savePretrainedModel(dir, { modelClass: 'AltCLIPModel', kind: 'full', config: this.config, specs, source: this.#source, firstNames: ['logit_scale'] }, options);
   }
 
   /**

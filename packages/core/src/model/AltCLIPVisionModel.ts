@@ -1,13 +1,15 @@
 import { AltCLIPVisionConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import type { Tensor } from '../tensor/Tensor.js';
 import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheckpoint.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { visionParameters } from '../weights/ModelParameters.js';
+import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -26,6 +28,7 @@ export class AltCLIPVisionModel {
   readonly backend: AltCLIPBackend;
   readonly loadReport: LoadReport;
   readonly #guard = new DisposeGuard('AltCLIPVisionModel');
+  #source: StateDictSource | undefined;
   readonly #session: VisionTowerSession;
 
   private constructor(config: AltCLIPVisionConfig, backend: AltCLIPBackend, session: VisionTowerSession, report: LoadReport) {
@@ -40,22 +43,31 @@ export class AltCLIPVisionModel {
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
-    const model = visionParameters(config);
+    const parameters = visionParameters(config);
+    const visionOnly = (name: string) => !isText(name);
     const checkpoint = await loadCheckpoint(files, {
       ...options,
-      filter: (name) => !isText(name),
-      onShapes: (shapes) => checkConfigAgainstCheckpoint(model, shapes, files.name, options),
+      filter: visionOnly,
+      onShapes: (shapes) => checkConfigAgainstCheckpoint(parameters, shapes, files.name, options),
     });
-    const { weights, report } = matchAndReport(model, checkpoint.tensors, { checkpointName: files.name, ...options });
-    return AltCLIPVisionModel.#build(config, weights, report, options);
+    const { weights, report } = matchAndReport(parameters, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const model = await AltCLIPVisionModel.#build(config, weights, report, options);
+    const quiet = { ...options, onWarning: () => {} };
+    model.#source = {
+      name: typeof source === 'string' ? source : files.name,
+      read: async () => matchAndReport(parameters, (await loadCheckpoint(files, { ...quiet, filter: visionOnly })).tensors, quiet).weights,
+    };
+    return model;
   }
 
   static async fromConfig(config: AltCLIPVisionConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPVisionModel> {
     const cfg = config instanceof AltCLIPVisionConfig ? config : AltCLIPVisionConfig.fromDict(config);
-    const model = visionParameters(cfg);
-    checkModelSize(model, options.maxParameterBytes);
-    const weights = initializeParameters(model.specs(), options.seed ?? 0);
-    return AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const parameters = visionParameters(cfg);
+    checkModelSize(parameters, options.maxParameterBytes);
+    const weights = initializeParameters(parameters.specs(), options.seed ?? 0);
+    const model = await AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    model.#source = { name: '', read: async () => initializeParameters(parameters.specs(), options.seed ?? 0) };
+    return model;
   }
 
   static async fromWeights(config: AltCLIPVisionConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPVisionModel> {
@@ -71,6 +83,14 @@ export class AltCLIPVisionModel {
 
   forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
     return this.#guard.run('forward', async () => towerOutput(await this.#session.run(inputs)));
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): config.json as HF writes it and the weights under HF's
+   * AltCLIPVisionModel state_dict names, re-read from the source this was loaded from (see core's README, "Saving").
+   */
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    return savePretrainedModel(dir, { modelClass: 'AltCLIPVisionModel', kind: 'vision', config: this.config, specs: visionParameterSpecs(this.config, this.config.initializer_factor), source: this.#source }, options);
   }
 
   /** Frees the tower's backend resources; later calls and calls in flight fail with ModelDisposedError; idempotent. */

@@ -1,7 +1,8 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
-import { openSource, readJson, type TokenizerSource } from './files/TokenizerFiles.js';
+import { openSource, readJson, recordReads, type TokenizerSource } from './files/TokenizerFiles.js';
 import { type DecodeOptions, type IdsLike, idsToNumbers, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
 import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
@@ -54,13 +55,15 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     );
   }
 
-  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
-  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizerFast> {
-    const reader = openSource(source);
+  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
+  static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizerFast> {
+    const reader = recordReads(openSource(source, options));
     const json = await readJson(reader, TOKENIZER_JSON_FILE);
     if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);
-    return new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    const tokenizer = new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    tokenizer.sourceFiles = reader.files;
+    return tokenizer;
   }
 
   get padTokenId(): number | null {

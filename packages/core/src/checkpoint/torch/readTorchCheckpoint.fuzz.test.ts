@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '../../io/ByteSource.js';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { type ByteSource, MemoryByteSource } from '@altclip/hub';
 import { readSafetensors } from '../safetensors/SafetensorsFile.js';
 import { writeSafetensors } from '../safetensors/writeSafetensors.js';
 import { fuzzSettings, fuzzTimeout } from '../../test-support/fuzzSettings.js';

@@ -1,5 +1,4 @@
-import { ByteRangeError, type ByteSource } from '../../io/ByteSource.js';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { ByteRangeError, type ByteSource, MemoryByteSource } from '@altclip/hub';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { materializeTensor, swapBytes } from './materializeTensor.js';
 import { PickleDict, PickleGlobal, PickleTuple, describePickleValue } from './PickleValue.js';
