@@ -26,19 +26,21 @@ const sat16 = (x: number) => Math.min(32767, Math.max(-32768, x));
 
 const deq = new Int32Array(64);
 const ws = new Int32Array(64);
-const line = new Int32Array(8);
 const result = new Int32Array(8);
 
-/** One 1-D pass on eight 16-bit inputs in `line`, descaled by `n` bits and saturated to 16 bits. */
-function pass(n: number): void {
-  const i0 = line[0];
-  const i1 = line[1];
-  const i2 = line[2];
-  const i3 = line[3];
-  const i4 = line[4];
-  const i5 = line[5];
-  const i6 = line[6];
-  const i7 = line[7];
+/**
+ * One 1-D pass on eight 16-bit inputs `src[si + k * sStride]`, descaled by `n` bits and saturated to 16 bits,
+ * written to `dst[di + k * dStride]`.
+ */
+function pass(src: Int32Array, si: number, sStride: number, n: number, dst: Int32Array, di: number, dStride: number): void {
+  const i0 = src[si];
+  const i1 = src[si + sStride];
+  const i2 = src[si + 2 * sStride];
+  const i3 = src[si + 3 * sStride];
+  const i4 = src[si + 4 * sStride];
+  const i5 = src[si + 5 * sStride];
+  const i6 = src[si + 6 * sStride];
+  const i7 = src[si + 7 * sStride];
   // Even part: tmp3 = z2·(0.541+0.765) + z3·0.541, tmp2 = z2·0.541 + z3·(0.541−1.848).
   const tmp3 = (i2 * (F_0_541 + F_0_765) + i6 * F_0_541) | 0;
   const tmp2 = (i2 * F_0_541 + i6 * (F_0_541 - F_1_847)) | 0;
@@ -58,14 +60,14 @@ function pass(n: number): void {
   const t1 = (i5 * (F_2_053 - F_2_562) + i3 * -F_2_562 + z4) | 0;
   const t2 = (i5 * -F_2_562 + i3 * (F_3_072 - F_2_562) + z3) | 0;
   const round = 1 << (n - 1);
-  result[0] = sat16(((tmp10 + t3 + round) | 0) >> n);
-  result[7] = sat16(((tmp10 - t3 + round) | 0) >> n);
-  result[1] = sat16(((tmp11 + t2 + round) | 0) >> n);
-  result[6] = sat16(((tmp11 - t2 + round) | 0) >> n);
-  result[2] = sat16(((tmp12 + t1 + round) | 0) >> n);
-  result[5] = sat16(((tmp12 - t1 + round) | 0) >> n);
-  result[3] = sat16(((tmp13 + t0 + round) | 0) >> n);
-  result[4] = sat16(((tmp13 - t0 + round) | 0) >> n);
+  dst[di] = sat16(((tmp10 + t3 + round) | 0) >> n);
+  dst[di + 7 * dStride] = sat16(((tmp10 - t3 + round) | 0) >> n);
+  dst[di + dStride] = sat16(((tmp11 + t2 + round) | 0) >> n);
+  dst[di + 6 * dStride] = sat16(((tmp11 - t2 + round) | 0) >> n);
+  dst[di + 2 * dStride] = sat16(((tmp12 + t1 + round) | 0) >> n);
+  dst[di + 5 * dStride] = sat16(((tmp12 - t1 + round) | 0) >> n);
+  dst[di + 3 * dStride] = sat16(((tmp13 + t0 + round) | 0) >> n);
+  dst[di + 4 * dStride] = sat16(((tmp13 - t0 + round) | 0) >> n);
 }
 
 /**
@@ -79,22 +81,34 @@ export function idctIslow(coef: Int16Array, coefOffset: number, quant: Uint16Arr
     deq[k] = wrap16(c * quant[k]);
     if (k >= 8 && c !== 0) acZero = false;
   }
-  if (acZero) {
-    for (let c = 0; c < 8; c++) {
-      const v = wrap16(deq[c] << PASS1_BITS);
+  for (let c = 0; c < 8; c++) {
+    const d0 = deq[c];
+    if (acZero) {
+      // The kernel's whole-block DC shortcut: a 16-bit shift, which wraps.
+      const v = wrap16(d0 << PASS1_BITS);
       for (let r = 0; r < 8; r++) ws[r * 8 + c] = v;
+      continue;
     }
-  } else {
-    for (let c = 0; c < 8; c++) {
-      for (let r = 0; r < 8; r++) line[r] = deq[r * 8 + c];
-      pass(CONST_BITS - PASS1_BITS);
-      for (let r = 0; r < 8; r++) ws[r * 8 + c] = result[r];
+    if (deq[8 + c] === 0 && deq[16 + c] === 0 && deq[24 + c] === 0 && deq[32 + c] === 0 && deq[40 + c] === 0 && deq[48 + c] === 0 && deq[56 + c] === 0) {
+      // A column with only its DC: what the full pass computes, (d0 << 13 + 2^10) >> 11 saturated, without
+      // the arithmetic (a speed-up only; the values are the pass's).
+      const v = sat16(d0 * 4);
+      for (let r = 0; r < 8; r++) ws[r * 8 + c] = v;
+      continue;
     }
+    pass(deq, c, 8, CONST_BITS - PASS1_BITS, ws, c, 8);
   }
   for (let r = 0; r < 8; r++) {
-    for (let c = 0; c < 8; c++) line[c] = ws[r * 8 + c];
-    pass(CONST_BITS + PASS1_BITS + 3);
+    const w = r * 8;
     const o = offset + r * stride;
+    if (ws[w + 1] === 0 && ws[w + 2] === 0 && ws[w + 3] === 0 && ws[w + 4] === 0 && ws[w + 5] === 0 && ws[w + 6] === 0 && ws[w + 7] === 0) {
+      // Likewise for a row with only its first value: (w0 << 13 + 2^17) >> 18 = (w0 + 16) >> 5.
+      const x = (ws[w] + 16) >> 5;
+      const v = x < -128 ? 0 : x > 127 ? 255 : x + 128;
+      for (let c = 0; c < 8; c++) out[o + c] = v;
+      continue;
+    }
+    pass(ws, w, 1, CONST_BITS + PASS1_BITS + 3, result, 0, 1);
     for (let c = 0; c < 8; c++) {
       const v = result[c];
       out[o + c] = v < -128 ? 0 : v > 127 ? 255 : v + 128;
