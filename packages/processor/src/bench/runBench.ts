@@ -1,5 +1,5 @@
-import { loadTokenizer } from '../tokenizer/index.js';
 import { measure, runImageBench } from './imageBench.js';
+import { loadTokenizer } from '../tokenizer/index.js';
 
 /**
  * `pnpm bench` entry (not a test): prints one JSON object with the image pipeline's and the tokenizer's

@@ -1,6 +1,6 @@
 import { Callable } from './Callable.js';
-import type { TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError } from './TokenizerError.js';
+import type { TokenizerConfig } from './TokenizerConfig.js';
 
 export interface TokenizerLogger {
   warn(message: string): void;

@@ -1,14 +1,14 @@
-import { cleanUpTokenization } from './cleanUpTokenization.js';
-import { openSource, type TokenizerSource } from './files/TokenizerFiles.js';
-import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
-import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
+import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
 import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
+import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
 import { SentencePieceModelError, SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
 import { splitOnAddedTokens } from './slow/splitOnAddedTokens.js';
-import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
-import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
-import { toWellFormed } from './unicode/toWellFormed.js';
+import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
+import { toWellFormed } from './unicode/toWellFormed.js';
 
 export const SENTENCEPIECE_FILE = 'sentencepiece.bpe.model';
 const SPIECE_UNDERLINE = '\u2581';

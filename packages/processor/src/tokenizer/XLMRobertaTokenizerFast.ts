@@ -1,10 +1,10 @@
+import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
-import { openSource, readJson, type TokenizerSource } from './files/TokenizerFiles.js';
-import { type DecodeOptions, type IdsLike, idsToNumbers, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
-import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
-import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { type TokenizerSource, openSource, readJson } from './files/TokenizerFiles.js';
 
 export const TOKENIZER_JSON_FILE = 'tokenizer.json';
 

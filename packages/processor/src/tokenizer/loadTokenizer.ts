@@ -1,7 +1,7 @@
-import { openSource, type TokenizerSource } from './files/TokenizerFiles.js';
 import { TokenizerFileError } from './TokenizerError.js';
-import { SENTENCEPIECE_FILE, XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
+import { XLMRobertaTokenizer, SENTENCEPIECE_FILE } from './XLMRobertaTokenizer.js';
 import { TOKENIZER_JSON_FILE, XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
+import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
 
 export interface LoadTokenizerOptions {
   /**

@@ -1,5 +1,5 @@
-import { InvalidImageError } from '../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../errors/UnsupportedImageFormatError.js';
+import { InvalidImageError } from '../../errors/InvalidImageError.js';
 import type { DecodedImage } from '../DecodedImage.js';
 import { decodeWithBrowser } from './browser/decodeWithBrowser.js';
 import type { JpegDecoderChoice } from './ImageInput.js';
