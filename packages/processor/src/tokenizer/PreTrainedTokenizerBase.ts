@@ -1,8 +1,8 @@
 import { writeModelFiles } from '../io/writeModelFiles.js';
 import { tokenizerSaveFiles } from './tokenizerSaveFiles.js';
 import { Callable } from './Callable.js';
-import type { TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError } from './TokenizerError.js';
+import type { TokenizerConfig } from './TokenizerConfig.js';
 
 export interface TokenizerLogger {
   warn(message: string): void;

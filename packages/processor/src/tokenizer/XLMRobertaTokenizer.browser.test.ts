@@ -44,7 +44,7 @@ describe('tokenizers in Chromium (fixture fetched over HTTP)', () => {
     for (const c of expected.tokenizer_crosscheck) expect(tok.encode(c.text)).toEqual(c.rust_tokenizers_0_23_2_ids);
   });
 
-  // Chromium's own Intl.Segmenter/ICU drives the grapheme step of the fast normalizer here.
+  // The grapheme segmenter runs on Chromium's regex Unicode data here.
   it('fast path: 600 random Unicode strings equal the Rust ids stored in test-support', async () => {
     const data: { cases: Array<{ text: string; ids: number[] }> } = await (
       await fetch(new URL('/packages/processor/src/tokenizer/test-support/rustRandomIds.json', location.origin))

@@ -6,10 +6,10 @@ import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type Truncat
 import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
 import { SentencePieceModelError, SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
 import { splitOnAddedTokens } from './slow/splitOnAddedTokens.js';
+import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
+import { toWellFormed } from './unicode/toWellFormed.js';
 import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
-import { toWellFormed } from './unicode/toWellFormed.js';
-import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
 
 export const SENTENCEPIECE_FILE = 'sentencepiece.bpe.model';
 const SPIECE_UNDERLINE = '\u2581';

@@ -1,6 +1,8 @@
-export type { TokenizerSource } from './files/TokenizerFiles.js';
-export { type LoadTokenizerOptions, loadTokenizer } from './loadTokenizer.js';
+export { XLMRobertaTokenizer, SENTENCEPIECE_FILE } from './XLMRobertaTokenizer.js';
+export { XLMRobertaTokenizerFast, TOKENIZER_JSON_FILE } from './XLMRobertaTokenizerFast.js';
+export { loadTokenizer, type LoadTokenizerOptions } from './loadTokenizer.js';
 export {
+  PreTrainedTokenizerBase,
   type BatchEncoding,
   type CallOptions,
   type DecodeOptions,
@@ -9,14 +11,12 @@ export {
   type IdsLike,
   type Int64Tensor,
   type PaddingOption,
-  PreTrainedTokenizerBase,
   type TensorEncoding,
   type TokenizerLogger,
   type TruncationOption,
 } from './PreTrainedTokenizerBase.js';
-export { parseSentencePieceModel, type SentencePieceModelProto } from './sentencepiece/SentencePieceModelProto.js';
+export { TokenizerError, TokenizerFileError, UnsupportedTokenizerError, TokenizerArgumentError } from './TokenizerError.js';
+export type { TokenizerSource } from './files/TokenizerFiles.js';
+export type { TokenizerConfig, AddedTokenSpec } from './TokenizerConfig.js';
 export { SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
-export type { AddedTokenSpec, TokenizerConfig } from './TokenizerConfig.js';
-export { TokenizerArgumentError, TokenizerError, TokenizerFileError, UnsupportedTokenizerError } from './TokenizerError.js';
-export { SENTENCEPIECE_FILE, XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
-export { TOKENIZER_JSON_FILE, XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
+export { parseSentencePieceModel, type SentencePieceModelProto } from './sentencepiece/SentencePieceModelProto.js';

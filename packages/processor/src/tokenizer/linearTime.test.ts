@@ -99,6 +99,26 @@ describe('tokenizers do work linear in the input (operation counts, not time)', 
   });
 });
 
+describe('a config listing 50,000 added tokens', () => {
+  it('loads on both paths (no spread of ids, no per-token rebuilds) and each token keeps its own id', async () => {
+    const { readFileSync } = await import('node:fs');
+    const extra = Array.from({ length: 50_000 }, (_, i) => `<t${i}>`);
+    const files = {
+      'tokenizer.json': readFileSync(`${FIXTURE}tokenizer.json`),
+      'sentencepiece.bpe.model': readFileSync(`${FIXTURE}sentencepiece.bpe.model`),
+      'tokenizer_config.json': JSON.stringify({ ...JSON.parse(readFileSync(`${FIXTURE}tokenizer_config.json`, 'utf8')), additional_special_tokens: extra }),
+    };
+    for (const tok of [await XLMRobertaTokenizer.fromPretrained({ files }), await XLMRobertaTokenizerFast.fromPretrained({ files })] as PreTrainedTokenizerBase[]) {
+      tok.logger = { warn() {} };
+      expect(tok.length).toBe(3002 + 50_000);
+      const id = tok.convertTokensToIds('<t49999>');
+      expect(id).toBe(3002 + 49_999);
+      const ids = tok.encode(`a<t7><t49999>${'x'.repeat(10_000)}`);
+      expect(ids.slice(0, 4)).toEqual([0, tok.encode('a', { addSpecialTokens: false })[0], 3002 + 7, id]);
+    }
+  });
+});
+
 describe('long hostile inputs: fast ids equal HF tokenizers (Rust), truncation as HF', () => {
   let slow: XLMRobertaTokenizer;
   let fast: XLMRobertaTokenizerFast;

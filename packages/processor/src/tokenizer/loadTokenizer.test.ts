@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadTokenizer } from './loadTokenizer.js';
 import { TokenizerFileError } from './TokenizerError.js';
 import { XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
 import { XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
+import { loadTokenizer } from './loadTokenizer.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../../fixtures/altclip-tiny/', import.meta.url));
 const read = (f: string) => new Uint8Array(readFileSync(`${FIXTURE}${f}`));

@@ -1,7 +1,7 @@
 import type { ResolveOptions } from '@altclip/hub';
 import { openSource, type TokenizerSource } from './files/TokenizerFiles.js';
 import { TokenizerFileError } from './TokenizerError.js';
-import { SENTENCEPIECE_FILE, XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
+import { XLMRobertaTokenizer, SENTENCEPIECE_FILE } from './XLMRobertaTokenizer.js';
 import { TOKENIZER_JSON_FILE, XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
 
 /** `prefer`, plus the hub options (revision, cacheDir, localFilesOnly, token, onProgress, …) for a hub id. */

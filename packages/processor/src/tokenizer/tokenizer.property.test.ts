@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer } from 'tokenizers';
 import { describe, expect, it } from 'vitest';
-import { randomText, rng } from './test-support/randomText.js';
 import { XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
 import { XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
+import { randomText, rng } from './test-support/randomText.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../../fixtures/altclip-tiny/', import.meta.url));
 const COUNT = 4000;

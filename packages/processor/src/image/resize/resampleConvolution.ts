@@ -1,6 +1,6 @@
-import type { PixelBuffer } from '../PixelBuffer.js';
 import { type AxisCoefficients, PRECISION_BITS, precomputeCoefficients } from './precomputeCoefficients.js';
 import type { ResampleKernel } from './ResampleKernel.js';
+import type { PixelBuffer } from '../PixelBuffer.js';
 
 const HALF = 1 << (PRECISION_BITS - 1);
 

@@ -1,9 +1,9 @@
-import { InvalidImageError } from '../../errors/InvalidImageError.js';
 import type { PixelBuffer } from '../PixelBuffer.js';
 import { PilResample } from './PilResample.js';
 import { resampleKernel } from './ResampleKernel.js';
 import { resampleConvolution } from './resampleConvolution.js';
 import { resampleNearest } from './resampleNearest.js';
+import { InvalidImageError } from '../../errors/InvalidImageError.js';
 
 export interface ResizeOptions {
   /** Source region `[left, top, right, bottom]` in input pixels (Pillow's `box`); the whole image by default. */

@@ -1,6 +1,6 @@
 import { PrecompiledCharsmap } from '../normalizer/PrecompiledCharsmap.js';
 import { utf8Encode } from '../unicode/utf8.js';
-import { PieceType, parseSentencePieceModel, type SentencePieceModelProto } from './SentencePieceModelProto.js';
+import { PieceType, type SentencePieceModelProto, parseSentencePieceModel } from './SentencePieceModelProto.js';
 import { SentencePieceNormalizer } from './SentencePieceNormalizer.js';
 import { type EncodedPiece, SentencePieceUnigram } from './SentencePieceUnigram.js';
 import { UserSymbolMatcher } from './UserSymbolMatcher.js';

@@ -9,14 +9,7 @@ import { isPythonWhitespace, trimEndWith, trimStartWith } from '../unicode/white
  */
 export function splitOnAddedTokens(text: string, added: ReadonlyMap<string, AddedTokenSpec>): Array<{ text: string; added: boolean }> {
   if (added.size === 0 || text.length === 0) return text.length === 0 ? [] : [{ text, added: false }];
-  // Candidates by first UTF-16 unit, longest first: each position tries only the tokens that can
-  // start there instead of every token.
-  const byFirstUnit = new Map<number, string[]>();
-  for (const c of [...added.keys()].filter((c) => c.length > 0).sort((a, b) => b.length - a.length)) {
-    const list = byFirstUnit.get(c.charCodeAt(0));
-    if (list) list.push(c);
-    else byFirstUnit.set(c.charCodeAt(0), [c]);
-  }
+  const byFirstUnit = candidatesByFirstUnit(added);
   const pieces: string[] = [];
   let last = 0;
   let i = 0;
@@ -49,4 +42,21 @@ export function splitOnAddedTokens(text: string, added: ReadonlyMap<string, Adde
     }
   }
   return pieces.filter((p) => p.length > 0).map((p) => ({ text: p, added: added.has(p) }));
+}
+
+// Built once per added-token map (and again if it grows), not per call: a config may list many tokens.
+const candidateCache = new WeakMap<ReadonlyMap<string, AddedTokenSpec>, { size: number; byFirstUnit: Map<number, string[]> }>();
+
+/** Candidates by first UTF-16 unit, longest first: each position tries only the tokens that can start there. */
+function candidatesByFirstUnit(added: ReadonlyMap<string, AddedTokenSpec>): Map<number, string[]> {
+  const hit = candidateCache.get(added);
+  if (hit && hit.size === added.size) return hit.byFirstUnit;
+  const byFirstUnit = new Map<number, string[]>();
+  for (const c of [...added.keys()].filter((c) => c.length > 0).sort((a, b) => b.length - a.length)) {
+    const list = byFirstUnit.get(c.charCodeAt(0));
+    if (list) list.push(c);
+    else byFirstUnit.set(c.charCodeAt(0), [c]);
+  }
+  candidateCache.set(added, { size: added.size, byFirstUnit });
+  return byFirstUnit;
 }
