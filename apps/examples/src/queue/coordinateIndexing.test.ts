@@ -2,14 +2,19 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { readSafetensors } from '@altclip/core';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
+import { embeddingSpace } from '../store/embeddingSpace.js';
+import { openOrCreateStore } from '../store/openOrCreateStore.js';
 import { VectorStore } from '../store/VectorStore.js';
 import { captureIO, fixtureDir } from '../testing/captureIO.js';
 import { type CliProcess, spawnCli } from '../testing/spawnCli.js';
 import { encodePng, syntheticImage } from '../testing/writePng.js';
-import { DEAD_LETTER_KEY } from './IndexJob.js';
+import { coordinateIndexing } from './coordinateIndexing.js';
+import { DEAD_LETTER_KEY, type IndexJobData, type IndexJobResult, QUEUE_NAME, toWire } from './IndexJob.js';
+import { redisConnection } from './redisConnection.js';
 import { type RedisInstance, startLocalRedis } from './startLocalRedis.js';
 
 // Real processes on a real Redis: the coordinator runs in this process (runCli), the workers are
@@ -100,4 +105,41 @@ describe('altclip index --queue with altclip worker processes', () => {
     });
     expect(worst).toBeLessThanOrEqual(1e-6);
   }, 240_000);
+
+  it('retries a failing batch with exponential backoff, then dead-letters its images with the reason', async () => {
+    const folder = `${work}/retry`;
+    mkdirSync(folder);
+    const store = await openOrCreateStore(`${work}/retry.store`, await embeddingSpace(fixtureDir, 'fp32', folder));
+    // A real BullMQ worker in this process whose batch with c.png always fails (a disk that keeps erroring).
+    const startedAt: number[] = [];
+    const connection = redisConnection(redis.url);
+    const worker = new Worker<IndexJobData, IndexJobResult>(
+      QUEUE_NAME,
+      async (job) => {
+        if (job.data.paths.includes('c.png')) {
+          startedAt.push(Date.now());
+          throw new Error('EIO: disk on fire');
+        }
+        return { records: job.data.paths.map((path) => toWire({ path, sha256: 'h', mtimeMs: 0, bytes: 0, vector: new Float32Array(16).fill(0.25) })), failed: [], worker: 'test' };
+      },
+      { connection },
+    );
+    const io = captureIO();
+    const client = new Redis(redis.url);
+    const before = await client.llen(DEAD_LETTER_KEY);
+    const result = await coordinateIndexing({ url: redis.url, store, paths: ['a.png', 'b.png', 'c.png', 'd.png'], batchSize: 2, lockMs: 3000, io, attempts: 3, pollMs: 50 });
+    await worker.close();
+    connection.disconnect();
+    expect(result.written).toBe(2);
+    expect(result.failed.map((f) => f.path)).toEqual(['c.png', 'd.png']);
+    for (const f of result.failed) expect(f.reason).toMatch(/batch failed 3 times: EIO: disk on fire/);
+    // Three attempts, 0.5 s then 1 s apart at least (BullMQ's exponential backoff from 500 ms).
+    expect(startedAt).toHaveLength(3);
+    expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(500);
+    expect(startedAt[2] - startedAt[1]).toBeGreaterThanOrEqual(1000);
+    const dead = (await client.lrange(DEAD_LETTER_KEY, before, -1)).map((line) => JSON.parse(line));
+    client.disconnect();
+    expect(dead.map((d) => d.path)).toEqual(['c.png', 'd.png']);
+    expect((await (await VectorStore.open(`${work}/retry.store`)).files()).map((f) => f.path).sort()).toEqual(['a.png', 'b.png']);
+  }, 60_000);
 });

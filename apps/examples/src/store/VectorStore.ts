@@ -36,7 +36,7 @@ export interface SearchOptions {
 }
 
 /** Rows from which an ANN index is built; below it, every query is an exact scan (fast enough, and exact). */
-export const DEFAULT_ANN_THRESHOLD = 50_000;
+export const DEFAULT_ANN_THRESHOLD = 20_000;
 const DEFAULT_NPROBES = 32;
 const DEFAULT_REFINE = 30;
 
