@@ -1,6 +1,7 @@
-import { type ByteSource, ByteRangeError, checkByteRange } from '../ByteSource.js';
+import { importNodeBuiltins } from '#nodeBuiltins';
+import { ByteRangeError, type ByteSource, checkByteRange } from '../ByteSource.js';
 
-// Only the type: node:fs is loaded lazily so that this module can sit in a browser bundle.
+// Only the type: node:fs is loaded lazily (through `#nodeBuiltins`) so that this module can sit in a browser bundle.
 type FileHandle = import('node:fs/promises').FileHandle;
 
 /** A ByteSource over a local file (Node). Each read allocates only what it returns. */
@@ -16,8 +17,9 @@ export class FileByteSource implements ByteSource {
   }
 
   static async open(path: string): Promise<FileByteSource> {
-    const fs = await import('node:fs/promises');
-    const handle = await fs.open(path, 'r');
+    const node = await importNodeBuiltins();
+    if (!node) throw new ByteRangeError(`${path}: opening a local file needs Node; pass a URL or bytes instead`);
+    const handle = await node.fs.open(path, 'r');
     try {
       const stat = await handle.stat();
       return new FileByteSource(handle, stat.size, path);
