@@ -1,0 +1,15 @@
+// A browser page using core + processor + the web backends, as an app would write it: bundled by Vite and by
+// esbuild --platform=browser from the installed tarballs. Nothing runs at build time; the build must resolve.
+import { AltCLIPModel } from '@altclip/core';
+import { AltCLIPProcessor } from '@altclip/processor';
+import { createOnnxWebBackend } from '@altclip/backend-onnx';
+import { createWebGPUBackend } from '@altclip/backend-webgpu';
+
+const model = '/models/altclip-tiny/';
+document.body.textContent = 'loading…';
+const processor = await AltCLIPProcessor.fromPretrained(model);
+const backend = navigator.gpu ? createWebGPUBackend() : createOnnxWebBackend();
+const altclip = await AltCLIPModel.fromPretrained(model, { backend });
+const inputs = await processor({ text: ['a cat', 'a dog'], images: ['/cat.png'], padding: true, returnTensors: 'int64' });
+const { logitsPerImage } = await altclip.forward(inputs);
+document.body.textContent = JSON.stringify(Array.from(logitsPerImage.data));
