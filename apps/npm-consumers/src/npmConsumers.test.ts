@@ -105,7 +105,7 @@ describe.skipIf(skip)('npm consumers (packed tarballs in throwaway projects)', (
       const builtins = new Set(builtinModules);
       const undeclared = new Set<string>();
       const out = execFileSync('tar', ['-xzOf', tarballs.get(name)!, '--wildcards', 'package/dist/*.js', 'package/dist/*.d.ts'], { encoding: 'utf8', maxBuffer: 256 << 20 });
-      for (const match of out.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\/\/\/\s*<reference types=)["']([^"'.#/][^"']*)["']/g)) {
+      for (const match of out.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\/\/\/\s*<reference types=)["']([^"'.#/$][^"']*)["']/g)) {
         const spec = match[1];
         if (spec.startsWith('node:') || builtins.has(spec)) continue;
         const bare = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
