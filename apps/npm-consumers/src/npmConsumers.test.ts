@@ -261,6 +261,8 @@ function writeTsconfig(project: string, resolution: string): void {
       `export async function embed(dir: string): Promise<number[]> {\n  const processor = await AltCLIPProcessor.fromPretrained(dir);\n  const model = await AltCLIPModel.fromPretrained(dir);\n` +
       `  const inputs = await processor({ text: ['a cat'], images: ['cat.png'], padding: true, returnTensors: 'int64' });\n  const out = await model.forward(inputs);\n  return Array.from(out.logitsPerImage.data);\n}\n`,
   );
+  // node16 also type-checks a CommonJS file: its imports resolve through the `require` condition (dist/cjs types).
+  if (node16) writeFileSync(join(project, 'types-node16-cjs.cts'), `${imports}\nexport type All = ${uses || 'undefined'};\n`);
   writeFileSync(
     join(project, `tsconfig.${resolution}.json`),
     JSON.stringify({
@@ -275,7 +277,7 @@ function writeTsconfig(project: string, resolution: string): void {
         lib: node16 ? ['ES2022'] : ['ES2022', 'DOM', 'DOM.Iterable'],
         types: node16 ? ['node'] : [],
       },
-      files: [`types-${resolution}.ts`],
+      files: node16 ? ['types-node16.ts', 'types-node16-cjs.cts'] : [`types-${resolution}.ts`],
     }),
   );
 }
