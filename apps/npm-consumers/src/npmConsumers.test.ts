@@ -35,6 +35,10 @@ const NEEDS_OPTIONAL_PEER: Record<string, string> = {
 // lead removes this list at merge.
 const KNOWN_BROWSER_NODE_IMPORTS = /\/@altclip\/core\/dist\/hub\//;
 
+// Node ≥ 20.19 can require() ES modules; the CommonJS checks turn that off, as on Node 20.0–20.18 (engines: >=20),
+// so that they prove the CommonJS build rather than Node's fallback to the ESM one.
+const REQUIRE_CJS_ONLY = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [];
+
 const run = (cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
   execFileSync(cmd, args, {
     cwd,
@@ -144,7 +148,7 @@ describe.skipIf(skip)('npm consumers (packed tarballs in throwaway projects)', (
     });
 
     it('requires every entry point (CommonJS) and reads a config through the CommonJS build', () => {
-      expect(run('node', ['require-all.cjs', fixture], project)).toContain(`required ${allEntries.length}`);
+      expect(run('node', [...REQUIRE_CJS_ONLY, 'require-all.cjs', fixture], project)).toContain(`required ${allEntries.length}`);
     });
 
     it("runs the README's example against the fixture and matches Hugging Face's logits", () => {
@@ -205,7 +209,7 @@ describe.skipIf(skip)('npm consumers (packed tarballs in throwaway projects)', (
 
     it('imports and requires every entry point', () => {
       expect(run('node', ['import-all.mjs'], project)).toContain(`imported ${allEntries.length}`);
-      expect(run('node', ['require-all.cjs', fixture], project)).toContain(`required ${allEntries.length}`);
+      expect(run('node', [...REQUIRE_CJS_ONLY, 'require-all.cjs', fixture], project)).toContain(`required ${allEntries.length}`);
     });
 
     it("runs the README's example against the fixture and matches Hugging Face's logits", () => {
