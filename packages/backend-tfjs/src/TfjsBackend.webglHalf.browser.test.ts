@@ -1,4 +1,5 @@
 import { describeParity } from '@altclip/core/testing';
+import * as webgl from '@tensorflow/tfjs-backend-webgl';
 import { describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './createTfjsBackend.js';
 
@@ -6,7 +7,7 @@ import { createTfjsBackend } from './createTfjsBackend.js';
 // WebGL context is created, so it cannot share a page with the float32 WebGL suite.
 describe('webgl with half-float textures', () => {
   it("reports float16 precision and offers the 'fp16' dtype", async () => {
-    const backend = createTfjsBackend({ backend: 'webgl', webglForceHalfFloat: true });
+    const backend = createTfjsBackend({ backend: 'webgl', webglForceHalfFloat: true, runtimes: { webgl } });
     await backend.init();
     expect(backend.runtime?.precision).toBe('float16');
     expect(backend.capabilities).toMatchObject({ dtypes: ['fp32', 'fp16'], precision: 'float16' });
@@ -24,5 +25,5 @@ describeParity({
     'model/get_text_features': 'unnormalised, |x|≈2 read from float16 textures: measured 6.2e-3 vs the 5e-3 embeddings bound (see README)',
     'model/get_image_features': 'unnormalised, |x|≈1.2 read from float16 textures: measured 5.7e-3 vs the 5e-3 embeddings bound (see README)',
   },
-  createBackend: () => createTfjsBackend({ backend: 'webgl', webglForceHalfFloat: true }),
+  createBackend: () => createTfjsBackend({ backend: 'webgl', webglForceHalfFloat: true, runtimes: { webgl } }),
 });

@@ -3,6 +3,7 @@ export { TfjsBackend } from './TfjsBackend.js';
 export type { TfjsBackendOptions } from './TfjsBackendOptions.js';
 export { TFJS_RUNTIMES, type TfjsRuntimeName } from './runtime/TfjsRuntimeName.js';
 export type { TfjsRuntimeInfo } from './runtime/TfjsRuntimeInfo.js';
+export type { TfjsRuntimeModules, TfjsWasmModule } from './runtime/TfjsRuntimeModules.js';
 export { TfjsRuntimeError } from './errors/TfjsRuntimeError.js';
 export { TowerConfigError } from './errors/TowerConfigError.js';
 export { TowerDisposedError } from './errors/TowerDisposedError.js';

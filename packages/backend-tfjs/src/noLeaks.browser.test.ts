@@ -1,5 +1,7 @@
 import { AltCLIPModel, Tensor } from '@altclip/core';
 import { loadFixture } from '@altclip/core/testing';
+import * as webgl from '@tensorflow/tfjs-backend-webgl';
+import * as webgpu from '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './createTfjsBackend.js';
@@ -14,7 +16,7 @@ function firstRows<T extends Tensor<'int64'> | Tensor<'float32'>>(t: T, n: numbe
 describe.each(['webgl', 'webgpu'] as const)('tfjs %s: no tensor leaks', (runtime) => {
   it('15 model forwards (30 tower runs) return to the baseline, and dispose() to the pre-load values', async () => {
     const fixture = await loadFixture({});
-    const backend = createTfjsBackend({ backend: runtime });
+    const backend = createTfjsBackend({ backend: runtime, runtimes: { webgl, webgpu } });
     await backend.init();
     const before = tf.memory();
     const model = await AltCLIPModel.fromPretrained(fixture.files, { backend });

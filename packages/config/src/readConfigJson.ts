@@ -3,7 +3,7 @@ import { ConfigFileError } from './ConfigFileError.js';
 import type { ConfigDict } from './ConfigSchema.js';
 import { ConfigValidationError } from './ConfigValidationError.js';
 import { isPlainObject } from './isPlainObject.js';
-import { importNodeFs, isNode, joinPath } from './nodeFs.js';
+import { importFileURLToPath, importNodeFs, joinPath } from './nodeFs.js';
 import { parseConfigJson } from './parseConfigJson.js';
 import { cloneJson } from './pythonNumberStyle.js';
 
@@ -93,9 +93,8 @@ export async function readConfigJson(src: ConfigSource, options: ResolveOptions 
     return { dict: parseConfigText(await fetchText(url), url), source: url };
   }
   if (/^file:\/\//i.test(src)) {
-    if (!isNode()) return { dict: parseConfigText(await fetchText(src), src), source: src };
-    const specifier = 'node:url';
-    const { fileURLToPath } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:url');
+    const fileURLToPath = await importFileURLToPath();
+    if (!fileURLToPath) return { dict: parseConfigText(await fetchText(src), src), source: src };
     return readPath(fileURLToPath(src), options);
   }
   return readPath(src, options);

@@ -2,7 +2,16 @@
 // computations and the float64 reference backend, without vitest (used by the CLI's parity report).
 export { TOLERANCES, type ToleranceGroup, type ToleranceSet, toleranceGroup, tolerancesFor } from './testing/tolerances.js';
 export { type Comparison, compareTensors, cosineSimilarity, top1Disagreements } from './testing/compareTensors.js';
-export { type AltCLIPFixture, type ExpectedTensorInfo, type FixtureLoader, defaultFixtureLoader, fixtureUrl, loadFixture } from './testing/loadFixture.js';
+export {
+  type AltCLIPFixture,
+  type ExpectedTensorInfo,
+  type FixtureLoader,
+  FixtureNotFoundError,
+  defaultFixtureLoader,
+  fixtureDirectoryLoader,
+  fixtureUrl,
+  loadFixture,
+} from './testing/loadFixture.js';
 export { INPUT_TENSORS, ParityRun, type ParityRunOptions, parityTensorNames } from './testing/ParityRun.js';
 export { ReferenceBackend, type ReferenceBackendOptions, createReferenceBackend } from './testing/reference/ReferenceBackend.js';
 export { type FixtureTowerInputs, fixtureTowerInputs } from './testing/fixtureTowerInputs.js';

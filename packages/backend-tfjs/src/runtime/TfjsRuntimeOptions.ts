@@ -1,3 +1,4 @@
+import type { TfjsRuntimeModules } from './TfjsRuntimeModules.js';
 import type { TfjsRuntimeName } from './TfjsRuntimeName.js';
 
 export interface TfjsRuntimeOptions {
@@ -11,6 +12,11 @@ export interface TfjsRuntimeOptions {
   wasmPaths?: string | Readonly<Record<string, string>>;
   /** Worker threads for the wasm runtime where threads exist (cross-origin isolated pages only). */
   threads?: number;
+  /**
+   * The runtime packages the app imported (bundled code must pass them: see TfjsRuntimeModules). Node imports
+   * installed ones by itself.
+   */
+  runtimes?: TfjsRuntimeModules;
   /** WebGL: store textures as float16 even where float32 rendering works (halves GPU memory; see README). */
   webglForceHalfFloat?: boolean;
 }

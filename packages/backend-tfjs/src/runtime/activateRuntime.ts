@@ -21,10 +21,10 @@ export async function activateRuntime(options: TfjsRuntimeOptions): Promise<Tfjs
   const failures: string[] = [];
   for (const name of candidates) {
     try {
-      await importRuntime(name, options, environment);
+      const modules = await importRuntime(name, options, environment);
       if (await tf.setBackend(name)) {
         await tf.ready();
-        return await describeRuntime(name, environment);
+        return await describeRuntime(name, environment, modules);
       }
       failures.push(`${name}: tfjs could not initialise it`);
     } catch (cause) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { WebGPUUnavailableError } from '../errors/WebGPUUnavailableError.js';
 
 /** Where Debian's chromium package installs SwiftShader's Vulkan ICD. */
@@ -7,7 +8,8 @@ let gpuPromise: Promise<GPU> | undefined;
 
 /**
  * WebGPU for Node through the optional `webgpu` package (Dawn). One Dawn instance per
- * process: creating several is slow and each keeps its own Vulkan instance.
+ * process: creating several is slow and each keeps its own Vulkan instance. Reached only through the package
+ * import `#nodeGpu`, whose `browser` condition selects `nodeGpu.browser.ts`: browser bundles never see node:fs.
  */
 export function nodeGpu(): Promise<GPU> {
   gpuPromise ??= createNodeGpu();
@@ -38,7 +40,6 @@ async function createNodeGpu(): Promise<GPU> {
  */
 async function useSwiftShaderWhenNoIcdIsConfigured(): Promise<void> {
   if (process.env.VK_ICD_FILENAMES || process.env.VK_DRIVER_FILES) return;
-  const { existsSync } = await import('node:fs');
   // Pinning the loader to SwiftShader would hide a real GPU, so only when none is visible.
   const hasGpuDeviceNode = existsSync('/dev/dri') || existsSync('/dev/nvidia0');
   if (!hasGpuDeviceNode && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;

@@ -6,7 +6,7 @@ export async function requestGpu(): Promise<GPU> {
   if (navigatorGpu) return navigatorGpu;
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   if (isNode) {
-    const { nodeGpu } = await import('./nodeGpu.js');
+    const { nodeGpu } = await import('#nodeGpu');
     return nodeGpu();
   }
   throw new WebGPUUnavailableError(

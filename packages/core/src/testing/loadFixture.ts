@@ -1,7 +1,7 @@
 import { AltCLIPConfig } from '@altclip/config';
+import { importNodeBuiltins } from '#nodeBuiltins';
 import { readSafetensors } from '../checkpoint/safetensors/SafetensorsFile.js';
-import { type ModelFiles, readText } from '@altclip/hub';
-import { MemoryByteSource } from '@altclip/hub';
+import { MemoryByteSource, type ModelFiles, readText } from '@altclip/hub';
 import type { Tensor } from '../tensor/Tensor.js';
 
 /** Reads one fixture file by its name inside the fixture directory. */
@@ -27,6 +27,11 @@ export interface AltCLIPFixture {
   readonly files: ModelFiles;
 }
 
+/** The fixture files are missing: the default location exists only in a checkout of the AltCLIP.js repository. */
+export class FixtureNotFoundError extends Error {
+  override name = 'FixtureNotFoundError';
+}
+
 /** `fixtures/<name>/` of this repository, relative to this module (same depth in src/ and dist/). */
 export function fixtureUrl(name = 'altclip-tiny'): URL {
   // Two steps on purpose: Vite rewrites the literal `new URL(path, import.meta.url)` form into an asset import.
@@ -34,19 +39,37 @@ export function fixtureUrl(name = 'altclip-tiny'): URL {
   return new URL(`../../../../fixtures/${name}/`, here);
 }
 
-/** Node reads the file system; a browser (the vitest browser server serves the repository) fetches. */
-export function defaultFixtureLoader(name = 'altclip-tiny'): FixtureLoader {
-  const base = fixtureUrl(name);
+/**
+ * Reads fixture files from `base` (a directory URL or, in Node, a path): Node reads the file system, a browser (the
+ * vitest browser server serves the repository) fetches. A missing file is a FixtureNotFoundError naming it.
+ */
+export function fixtureDirectoryLoader(base: URL | string): FixtureLoader {
   return async (filename) => {
-    const url = new URL(filename, base);
-    if (url.protocol === 'file:') {
-      const [{ readFile }, { fileURLToPath }] = await Promise.all([import('node:fs/promises'), import('node:url')]);
-      return new Uint8Array(await readFile(fileURLToPath(url)));
+    const node = await importNodeBuiltins();
+    const dir = typeof base === 'string' && node ? node.url.pathToFileURL(node.path.resolve(base)) : new URL(base);
+    const url = new URL(filename, dir.href.endsWith('/') ? dir : `${dir.href}/`);
+    if (url.protocol === 'file:' && node) {
+      const path = node.url.fileURLToPath(url);
+      try {
+        return new Uint8Array(await node.fs.readFile(path));
+      } catch (cause) {
+        if ((cause as { code?: string }).code !== 'ENOENT') throw cause;
+        throw new FixtureNotFoundError(
+          `fixture file ${path} does not exist; the default fixture location is the AltCLIP.js repository's fixtures/ folder, so outside a checkout pass loadFixture({ loader: fixtureDirectoryLoader(dir) }) with a fixture directory (config.json, model.safetensors, expected.safetensors, expected.json)`,
+          { cause },
+        );
+      }
     }
     const response = await fetch(url);
+    if (response.status === 404) throw new FixtureNotFoundError(`fixture file ${url}: HTTP 404`);
     if (!response.ok) throw new Error(`fixture ${url}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
+}
+
+/** The repository's `fixtures/<name>/` (see fixtureDirectoryLoader). */
+export function defaultFixtureLoader(name = 'altclip-tiny'): FixtureLoader {
+  return fixtureDirectoryLoader(fixtureUrl(name));
 }
 
 const cache = new Map<string, Promise<AltCLIPFixture>>();
@@ -84,8 +107,10 @@ async function load(name: string, loader: FixtureLoader): Promise<AltCLIPFixture
       }
     },
   };
-  const configJson = JSON.parse((await readText(files, 'config.json'))!) as Record<string, unknown>;
-  const expectedJson = JSON.parse((await readText(files, 'expected.json'))!);
+  // Read directly, not through `files` (which answers null for any failure): a missing fixture must say so.
+  const text = async (filename: string) => new TextDecoder().decode(await get(filename));
+  const configJson = JSON.parse(await text('config.json')) as Record<string, unknown>;
+  const expectedJson = JSON.parse(await text('expected.json'));
   return {
     name,
     config: AltCLIPConfig.fromDict(configJson),

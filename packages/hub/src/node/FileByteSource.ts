@@ -1,7 +1,7 @@
 import { ByteRangeError, type ByteSource, checkByteRange } from '../io/ByteSource.js';
 import { NotAFileError } from '../io/NotAFileError.js';
 
-// Only the type: node:fs is loaded lazily so that this module can sit in a browser bundle.
+// Only the type here: this module is reached through @altclip/hub/node or `#platform`'s Node variant, never from a browser bundle.
 type FileHandle = import('node:fs/promises').FileHandle;
 
 /** A ByteSource over a local file (Node). Each read allocates only what it returns. */

@@ -1,3 +1,4 @@
+import { importNodeBuiltins } from '#nodeBuiltins';
 import { ImageDecodeError } from '../errors/ImageDecodeError.js';
 
 /** `true` for http(s), data, blob and file URLs, which are fetched rather than read from disk. */
@@ -5,21 +6,18 @@ export function looksLikeUrl(value: string): boolean {
   return /^(https?|data|blob|file):/i.test(value);
 }
 
-/** Reads a local file in Node (the fs module is loaded lazily so browser bundles never see it). */
+/** Reads a local file in Node (through `#nodeBuiltins`, so browser bundles never see node:fs). */
 export async function readLocalFile(path: string): Promise<Uint8Array> {
-  const specifier = 'node:fs/promises';
-  const fs = (await import(/* @vite-ignore */ specifier)) as typeof import('node:fs/promises');
-  const buf = await fs.readFile(path);
+  const node = await importNodeBuiltins();
+  if (!node) throw new ImageDecodeError(path, 'is a local file path, which needs Node; pass a URL, Blob or bytes here');
+  const buf = await node.fs.readFile(path);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
 export async function fetchBytes(url: string | URL): Promise<Uint8Array> {
   const href = String(url);
-  if (href.startsWith('file:') && typeof process !== 'undefined' && process.versions?.node) {
-    const specifier = 'node:url';
-    const { fileURLToPath } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:url');
-    return readLocalFile(fileURLToPath(href));
-  }
+  const node = href.startsWith('file:') ? await importNodeBuiltins() : undefined;
+  if (node) return readLocalFile(node.url.fileURLToPath(href));
   let response: Response;
   try {
     response = await fetch(href);

@@ -22,10 +22,12 @@ async function onnxWeb(executionProvider: 'wasm' | 'webgpu'): Promise<AltCLIPBac
 
 async function tfjs(runtime: 'webgl' | 'webgpu' | 'wasm'): Promise<AltCLIPBackend> {
   const { createTfjsBackend } = await import('@altclip/backend-tfjs');
-  if (runtime !== 'wasm') return createTfjsBackend({ backend: runtime });
+  // A bundled page imports the tfjs runtime it picked and hands it over (the backend names none itself).
+  if (runtime === 'webgl') return createTfjsBackend({ backend: runtime, runtimes: { webgl: await import('@tensorflow/tfjs-backend-webgl') } });
+  if (runtime === 'webgpu') return createTfjsBackend({ backend: runtime, runtimes: { webgpu: await import('@tensorflow/tfjs-backend-webgpu') } });
   // Vite serves tfjs's JavaScript away from its .wasm binaries, so their URLs are passed explicitly.
   const { tfjsWasmPaths } = await import('virtual:altclip-demo/runtime-wasm');
-  return createTfjsBackend({ backend: 'wasm', wasmPaths: tfjsWasmPaths });
+  return createTfjsBackend({ backend: 'wasm', wasmPaths: tfjsWasmPaths, runtimes: { wasm: await import('@tensorflow/tfjs-backend-wasm') } });
 }
 
 export const DEMO_BACKENDS: readonly DemoBackend[] = [

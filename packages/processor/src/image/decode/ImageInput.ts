@@ -1,4 +1,5 @@
 import type { RawImage } from '../RawImage.js';
+import type { DomInstance } from './browser/DomInstance.js';
 import type { CanvasSource } from './browser/readCanvasPixels.js';
 
 /**
@@ -11,7 +12,7 @@ export type ImageInput =
   | Uint8Array
   | ArrayBuffer
   | Blob
-  | ImageData
+  | DomInstance<'ImageData'>
   | CanvasSource
   | RawImage;
 

@@ -1,3 +1,4 @@
+import { importNodeBuiltins } from '#nodeBuiltins';
 import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
 import { isModelFilesSource, modelFilesFor } from '../../io/modelFilesFor.js';
 import { TokenizerFileError } from '../TokenizerError.js';
@@ -77,7 +78,9 @@ function fsReader(dir: string | URL): FileReader {
   return {
     location,
     async read(name) {
-      const fs = await import('node:fs/promises');
+      const node = await importNodeBuiltins();
+      if (!node) throw new TokenizerFileError(name, `cannot be read from ${location}: local paths need Node; pass a URL`);
+      const fs = node.fs;
       const target = dir instanceof URL ? new URL(name, dir.href.endsWith('/') ? dir : `${dir.href}/`) : `${dir.replace(/\/+$/, '')}/${name}`;
       try {
         return new Uint8Array(await fs.readFile(target));

@@ -2,8 +2,15 @@ import { InvalidImageError } from '../../../errors/InvalidImageError.js';
 import { UnsupportedImageFormatError } from '../../../errors/UnsupportedImageFormatError.js';
 import type { DecodedImage } from '../../DecodedImage.js';
 import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../pixelLimit.js';
+import type { DomInstance } from './DomInstance.js';
 
-export type CanvasSource = ImageBitmap | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement | VideoFrame;
+export type CanvasSource =
+  | DomInstance<'ImageBitmap'>
+  | DomInstance<'HTMLImageElement'>
+  | DomInstance<'HTMLCanvasElement'>
+  | DomInstance<'OffscreenCanvas'>
+  | DomInstance<'HTMLVideoElement'>
+  | DomInstance<'VideoFrame'>;
 
 function sizeOf(source: CanvasSource): [number, number] {
   if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement) return [source.naturalWidth, source.naturalHeight];
