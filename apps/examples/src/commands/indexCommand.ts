@@ -9,7 +9,6 @@ import { resolvePath } from '../cli/resolvePath.js';
 import { embedImageFiles } from '../pipeline/embedImageFiles.js';
 import { loadModel } from '../pipeline/loadModel.js';
 import { loadProcessor } from '../pipeline/loadProcessor.js';
-import { coordinateIndexing } from '../queue/coordinateIndexing.js';
 import { EmbeddingIndex } from '../search/EmbeddingIndex.js';
 import { ProgressBar } from '../search/ProgressBar.js';
 import { embeddingSpace } from '../store/embeddingSpace.js';
@@ -69,6 +68,8 @@ export const indexCommand = defineCommand({
     let written = 0;
     let failed: { path: string; reason: string }[] = [];
     if (options.queue !== undefined) {
+      // BullMQ is loaded only by the runs that use it.
+      const { coordinateIndexing } = await import('../queue/coordinateIndexing.js');
       ({ written, failed } = await coordinateIndexing({ url: String(options.queue), store, paths: todo, batchSize, lockMs: positiveInteger(options, 'lock-ms'), io }));
     } else if (todo.length > 0) {
       ({ written, failed } = await embedHere(io, store, modelDir, String(options.backend), dtype, folder, todo, batchSize));

@@ -3,7 +3,6 @@ import { assertBackendName } from '../backends/createBackend.js';
 import { CliError, UsageError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';
-import { runWorker } from '../queue/runWorker.js';
 
 export const workerCommand = defineCommand({
   name: 'worker',
@@ -25,6 +24,7 @@ export const workerCommand = defineCommand({
       process.once('SIGTERM', () => resolve());
       process.once('SIGINT', () => resolve());
     });
+    const { runWorker } = await import('../queue/runWorker.js');
     await runWorker({ url: String(options.queue), model, backend: String(options.backend), dtype, io, stop });
   },
 });

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import * as lancedb from '@lancedb/lancedb';
-import { Field, FixedSizeList, Float32, Float64, Int64, Schema, Utf8 } from 'apache-arrow';
+import type * as lancedb from '@lancedb/lancedb';
 import { StoreError } from './StoreError.js';
 import { readStoreMeta, type StoreMeta, writeStoreMeta } from './StoreMeta.js';
 
@@ -40,6 +39,11 @@ export const DEFAULT_ANN_THRESHOLD = 20_000;
 const DEFAULT_NPROBES = 32;
 const DEFAULT_REFINE = 30;
 
+/** LanceDB (a native module, ~130 ms to load) is imported on first use, not by every CLI command at startup. */
+function lance(): Promise<typeof lancedb> {
+  return import('@lancedb/lancedb');
+}
+
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
@@ -62,7 +66,7 @@ export class VectorStore {
 
   static async open(dir: string): Promise<VectorStore> {
     const meta = await readStoreMeta(dir);
-    const db = await lancedb.connect(dir);
+    const db = await (await lance()).connect(dir);
     if (!(await db.tableNames()).includes(TABLE)) throw new StoreError(`${dir}: the store has no "${TABLE}" table`);
     return new VectorStore(dir, meta, await db.openTable(TABLE));
   }
@@ -70,7 +74,8 @@ export class VectorStore {
   static async create(dir: string, meta: StoreMeta): Promise<VectorStore> {
     if (VectorStore.exists(dir)) throw new StoreError(`${dir}: a store already exists there`);
     mkdirSync(dir, { recursive: true });
-    const db = await lancedb.connect(dir);
+    const db = await (await lance()).connect(dir);
+    const { Field, FixedSizeList, Float32, Float64, Int64, Schema, Utf8 } = await import('apache-arrow');
     const schema = new Schema([
       new Field('path', new Utf8(), false),
       new Field('vector', new FixedSizeList(meta.dim, new Field('item', new Float32(), true)), false),
@@ -147,7 +152,7 @@ export class VectorStore {
     // Sub-vectors of 8 values (dim/8 bytes a vector) when the dimension allows; partitions ≈ √rows, as LanceDB advises.
     const numSubVectors = dim % 8 === 0 ? dim / 8 : dim % 4 === 0 ? dim / 4 : 1;
     const numPartitions = Math.max(1, Math.round(Math.sqrt(rows)));
-    await this.table.createIndex('vector', { config: lancedb.Index.ivfPq({ distanceType: 'cosine', numPartitions, numSubVectors }), replace: true });
+    await this.table.createIndex('vector', { config: (await lance()).Index.ivfPq({ distanceType: 'cosine', numPartitions, numSubVectors }), replace: true });
     return 'built';
   }
 
