@@ -74,7 +74,7 @@ describe('AltCLIPModel.savePretrained', () => {
     for (const [name, tensor] of original) expect(Buffer.compare(Buffer.from(saved.get(name)?.data.buffer as ArrayBuffer, saved.get(name)?.data.byteOffset, saved.get(name)?.data.byteLength), Buffer.from(tensor.data.buffer as ArrayBuffer, tensor.data.byteOffset, tensor.data.byteLength)), name).toBe(0);
 
     const reloaded = await AltCLIPModel.fromPretrained(dir, { backend: new ReferenceBackend() });
-    expect(reloaded.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    expect(reloaded.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [], nonFiniteKeys: [] });
     const out = await reloaded.forward(inputs);
     expect(out.logitsPerImage.data).toEqual(reference.logitsPerImage.data);
     expect(out.textEmbeds.data).toEqual(reference.textEmbeds.data);
@@ -124,7 +124,7 @@ describe('AltCLIPModel.savePretrained', () => {
     expect(withoutNameOrPath(await readFile(join(textDir, 'config.json'), 'utf8'))).toBe(withoutNameOrPath(await readFile(join(hfSaved, 'text/config.json'), 'utf8')));
     expect(await header(join(textDir, 'model.safetensors'))).toEqual(await hfJson('text/model.safetensors.header.json'));
     const textAgain = await AltCLIPTextModel.fromPretrained(textDir, options);
-    expect(textAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    expect(textAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [], nonFiniteKeys: [] });
     const ids = { inputIds: inputs.inputIds, attentionMask: inputs.attentionMask };
     expect((await textAgain.forward(ids)).poolerOutput.data).toEqual((await text.forward(ids)).poolerOutput.data);
 
@@ -134,7 +134,7 @@ describe('AltCLIPModel.savePretrained', () => {
     expect(withoutNameOrPath(await readFile(join(visionDir, 'config.json'), 'utf8'))).toBe(withoutNameOrPath(await readFile(join(hfSaved, 'vision/config.json'), 'utf8')));
     expect(await header(join(visionDir, 'model.safetensors'))).toEqual(await hfJson('vision/model.safetensors.header.json'));
     const visionAgain = await AltCLIPVisionModel.fromPretrained(visionDir, options);
-    expect(visionAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    expect(visionAgain.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [], nonFiniteKeys: [] });
     const pixels = { pixelValues: inputs.pixelValues };
     expect((await visionAgain.forward(pixels)).poolerOutput.data).toEqual((await vision.forward(pixels)).poolerOutput.data);
   });
