@@ -1,7 +1,7 @@
 import { ConfigJsonSyntaxError, ConfigValidationError } from '@altclip/config';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../testing/loadFixture.js';
-import { memoryFiles } from './memoryFiles.js';
+import { memoryFiles } from '@altclip/hub';
 import { loadModelConfig, loadTowerConfig } from './loadConfig.js';
 
 describe('loadModelConfig reads config.json as Python json does', async () => {

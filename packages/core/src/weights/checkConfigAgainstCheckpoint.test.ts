@@ -1,7 +1,7 @@
 import { AltCLIPConfig } from '@altclip/config';
 import { describe, expect, it } from 'vitest';
 import { writeSafetensors } from '../checkpoint/safetensors/writeSafetensors.js';
-import { memoryFiles } from '../loading/memoryFiles.js';
+import { memoryFiles } from '@altclip/hub';
 import { AltCLIPModel } from '../model/AltCLIPModel.js';
 import { AltCLIPTextModel } from '../model/AltCLIPTextModel.js';
 import { AltCLIPVisionModel } from '../model/AltCLIPVisionModel.js';
