@@ -1,6 +1,9 @@
 // Tensors and the backend contract (v1)
 export { asTensor, Tensor, TensorShapeError } from './tensor/Tensor.js';
-export type { DType, DataTypeMap, TensorData, TensorLike } from './tensor/Tensor.js';
+export type { DType, DataTypeMap, SoftmaxDType, TensorData, TensorLike } from './tensor/Tensor.js';
+export { TensorOpError } from './tensor/ops/TensorOpError.js';
+export type { NestedList } from './tensor/ops/tolist.js';
+export { cosineSimilarity } from './tensor/cosineSimilarity.js';
 export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32.js';
 export { float32ToFloat16Bits, fromBfloat16Array, fromFloat16Array, toFloat16Array } from './tensor/float16.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
