@@ -28,7 +28,19 @@ export type {
 export { BackendRegistry, BackendResolutionError, type BackendFactory, defaultRegistry, registerBackend, resolveBackend } from './registry/BackendRegistry.js';
 
 // Models
-export { AltCLIPModel, type AltCLIPForwardInputs, type ImageFeatureInputs, type TextFeatureInputs } from './model/AltCLIPModel.js';
+export {
+  AltCLIPModel,
+  type AltCLIPForwardInputs,
+  type AltCLIPModelFromConfigOptions,
+  type AltCLIPModelFromPretrainedOptions,
+  type AltCLIPModelFromWeightsOptions,
+  type ImageEncoding,
+  type ImageFeatureInputs,
+  type TextEncoding,
+  type TextFeatureInputs,
+} from './model/AltCLIPModel.js';
+export type { TowerName, TowerOptions } from './model/TowerSelection.js';
+export { TowerNotLoadedError } from './errors/TowerNotLoadedError.js';
 export { AltCLIPTextModel } from './model/AltCLIPTextModel.js';
 export { AltCLIPVisionModel } from './model/AltCLIPVisionModel.js';
 export type { TextInputs } from './model/TextTowerSession.js';

@@ -1,6 +1,7 @@
 import { AltCLIPConfig } from '@altclip/config';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
+import { TowerNotLoadedError } from '../errors/TowerNotLoadedError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
@@ -15,10 +16,12 @@ import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
-import type { AltCLIPOutput } from './outputs.js';
+import { configOutputFlags } from './configOutputFlags.js';
+import type { AltCLIPOutput, AltCLIPTextModelOutput, AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { TextTowerSession } from './TextTowerSession.js';
+import { belongsToTowers, selectTowers, type TowerName, type TowerOptions } from './TowerSelection.js';
 import { towerOutput } from './towerOutput.js';
 import { VisionTowerSession } from './VisionTowerSession.js';
 
@@ -39,12 +42,36 @@ export interface TextFeatureInputs {
   attentionMask?: IdsLike;
   positionIds?: IdsLike;
   tokenTypeIds?: IdsLike;
+  outputAttentions?: boolean;
+  outputHiddenStates?: boolean;
 }
 
 export interface ImageFeatureInputs {
   pixelValues: Tensor | TensorLike;
   interpolatePosEncoding?: boolean;
+  outputAttentions?: boolean;
+  outputHiddenStates?: boolean;
 }
+
+/** `getTextFeatures`' projection together with the text tower output it pools (one tower pass). */
+export interface TextEncoding {
+  /** [batch, projection_dim], not normalised (HF's get_text_features). */
+  readonly features: Tensor<'float32'>;
+  /** What HF's `model.text_model(...)` returns for the same inputs. */
+  readonly textModelOutput: AltCLIPTextModelOutput;
+}
+
+/** `getImageFeatures`' projection together with the vision tower output it pools (one tower pass). */
+export interface ImageEncoding {
+  /** [batch, projection_dim], not normalised (HF's get_image_features). */
+  readonly features: Tensor<'float32'>;
+  /** What HF's `model.vision_model(...)` returns for the same inputs. */
+  readonly visionModelOutput: AltCLIPVisionModelOutput;
+}
+
+export type AltCLIPModelFromPretrainedOptions = FromPretrainedOptions & TowerOptions;
+export type AltCLIPModelFromWeightsOptions = FromWeightsOptions & TowerOptions;
+export type AltCLIPModelFromConfigOptions = FromConfigOptions & TowerOptions;
 
 const MODEL_CLASS = 'AltCLIPModel';
 
@@ -55,11 +82,14 @@ export class AltCLIPModel {
   /** The learned temperature (logits are scaled by exp(logitScale)). */
   readonly logitScale: number;
   readonly loadReport: LoadReport;
-  readonly #text: TextTowerSession;
-  readonly #vision: VisionTowerSession;
+  /** The towers this model holds (both unless loaded with `towers`). */
+  readonly towers: readonly TowerName[];
+  readonly #text: TextTowerSession | null;
+  readonly #vision: VisionTowerSession | null;
 
-  private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession, vision: VisionTowerSession, logitScale: number, report: LoadReport) {
+  private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession | null, vision: VisionTowerSession | null, logitScale: number, report: LoadReport) {
     this.config = config;
+    this.towers = [...(text ? ['text' as const] : []), ...(vision ? ['vision' as const] : [])];
     this.backend = backend;
     this.#text = text;
     this.#vision = vision;
@@ -67,46 +97,70 @@ export class AltCLIPModel {
     this.loadReport = report;
   }
 
-  /** Loads config.json and weights from a local directory (Node), a Hub repo id or a `ModelFiles`. */
-  static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPModel> {
+  /**
+   * Loads config.json and weights from a local directory (Node), a Hub repo id or a `ModelFiles`.
+   * `towers: ['text']` (or `['vision']`) reads and loads only that tower and its projection.
+   */
+  static async fromPretrained(source: ModelSource, options: AltCLIPModelFromPretrainedOptions = {}): Promise<AltCLIPModel> {
+    const towers = selectTowers(options.towers);
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
-    const checkpoint = await loadCheckpoint(files, options);
+    // The other tower's tensors are never read (a text-only service never holds the 1.2 GB vision tower).
+    const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => belongsToTowers(name, towers) });
     return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
-  static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPModel> {
+  static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: AltCLIPModelFromConfigOptions = {}): Promise<AltCLIPModel> {
+    const towers = selectTowers(options.towers);
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
-    const weights = initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0);
-    return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const weights = initializeParameters(towerSpecs(cfg, towers), options.seed ?? 0);
+    return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, towers, options);
   }
 
-  /** From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised). */
-  static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPModel> {
-    const { weights, report } = matchAndReport(MODEL_CLASS, modelParameterSpecs(config), stateDict, 'full', options);
-    return AltCLIPModel.#build(config, weights, report, options);
+  /**
+   * From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised).
+   * With `towers`, the other tower's entries are skipped (neither loaded nor reported as unexpected).
+   */
+  static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: AltCLIPModelFromWeightsOptions = {}): Promise<AltCLIPModel> {
+    const towers = selectTowers(options.towers);
+    const selected = towers.size === 2 ? stateDict : new Map([...stateDict].filter(([name]) => belongsToTowers(name, towers)));
+    const { weights, report } = matchAndReport(MODEL_CLASS, towerSpecs(config, towers), selected, 'full', options);
+    return AltCLIPModel.#build(config, weights, report, towers, options);
   }
 
-  static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, options: FromConfigOptions): Promise<AltCLIPModel> {
+  static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, towers: ReadonlySet<TowerName>, options: FromConfigOptions): Promise<AltCLIPModel> {
     const { backend, loadOptions } = await prepareBackend(options);
-    const textTower = await backend.loadTextTower(config.text_config, towerWeights(weights, 'text'), loadOptions);
+    const textTower = towers.has('text') ? await backend.loadTextTower(config.text_config, towerWeights(weights, 'text'), loadOptions) : null;
     try {
-      const visionTower = await backend.loadVisionTower(config.vision_config, towerWeights(weights, 'vision'), loadOptions);
+      const visionTower = towers.has('vision') ? await backend.loadVisionTower(config.vision_config, towerWeights(weights, 'vision'), loadOptions) : null;
       const logitScale = toFloat32(weights.get('logit_scale')!).data[0];
-      const text = new TextTowerSession(config.text_config, textTower);
-      const vision = new VisionTowerSession(config.vision_config, visionTower, weights.get('vision_model.embeddings.position_embedding.weight')!);
+      const text = textTower && new TextTowerSession(config.text_config, textTower);
+      const vision = visionTower && new VisionTowerSession(config.vision_config, visionTower, weights.get('vision_model.embeddings.position_embedding.weight')!);
       return new AltCLIPModel(config, backend, text, vision, logitScale, report);
     } catch (error) {
-      await textTower.dispose();
+      await textTower?.dispose();
       throw error;
     }
   }
 
+  #textSession(method: string): TextTowerSession {
+    if (!this.#text) throw new TowerNotLoadedError(method, 'text');
+    return this.#text;
+  }
+
+  #visionSession(method: string): VisionTowerSession {
+    if (!this.#vision) throw new TowerNotLoadedError(method, 'vision');
+    return this.#vision;
+  }
+
+  /** HF's forward; `outputAttentions`/`outputHiddenStates` default to config.json's `output_attentions`/`output_hidden_states`, as in HF. */
   async forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
-    const flags = { outputAttentions: inputs.outputAttentions, outputHiddenStates: inputs.outputHiddenStates };
-    const textOut = await this.#text.run({ ...inputs, ...flags });
-    const visionOut = await this.#vision.run({ ...inputs, ...flags });
+    const textSession = this.#textSession('forward');
+    const visionSession = this.#visionSession('forward');
+    const flags = configOutputFlags(this.config, inputs);
+    const textOut = await textSession.run({ ...inputs, ...flags });
+    const visionOut = await visionSession.run({ ...inputs, ...flags });
     if (!textOut.embeds || !visionOut.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected embeddings`);
     const textEmbeds = l2Normalize(textOut.embeds);
     const imageEmbeds = l2Normalize(visionOut.embeds);
@@ -124,17 +178,36 @@ export class AltCLIPModel {
 
   /** `text_projection(pooler_output)`, not normalised (HF's get_text_features). */
   async getTextFeatures(inputs: TextFeatureInputs): Promise<Tensor<'float32'>> {
-    const out = await this.#text.run(inputs);
-    return out.embeds!;
+    // The features never depend on these flags; asking for no extras keeps the tower pass lean.
+    return (await this.encodeText({ ...inputs, outputAttentions: false, outputHiddenStates: false }, 'getTextFeatures')).features;
   }
 
   /** `visual_projection(pooler_output)`, not normalised (HF's get_image_features). */
   async getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
-    const out = await this.#vision.run(inputs);
-    return out.embeds!;
+    return (await this.encodeImages({ ...inputs, outputAttentions: false, outputHiddenStates: false }, 'getImageFeatures')).features;
+  }
+
+  /** getTextFeatures plus the text tower output it came from, in one pass (pipelines pool either). */
+  async encodeText(inputs: TextFeatureInputs, method = 'encodeText'): Promise<TextEncoding> {
+    const out = await this.#textSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
+    if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected text embeddings`);
+    return { features: out.embeds, textModelOutput: towerOutput(out) };
+  }
+
+  /** getImageFeatures plus the vision tower output it came from, in one pass. */
+  async encodeImages(inputs: ImageFeatureInputs, method = 'encodeImages'): Promise<ImageEncoding> {
+    const out = await this.#visionSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
+    if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected image embeddings`);
+    return { features: out.embeds, visionModelOutput: towerOutput(out) };
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([this.#text.dispose(), this.#vision.dispose()]);
+    await Promise.all([this.#text?.dispose(), this.#vision?.dispose()]);
   }
+}
+
+/** The parameters of the selected towers (plus logit_scale), in HF state_dict names. */
+function towerSpecs(config: AltCLIPConfig, towers: ReadonlySet<TowerName>) {
+  const all = modelParameterSpecs(config);
+  return towers.size === 2 ? all : all.filter((spec) => belongsToTowers(spec.name, towers));
 }

@@ -7,6 +7,7 @@ import type { Tensor } from '../tensor/Tensor.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { textParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPTextModelOutput } from './outputs.js';
@@ -58,7 +59,7 @@ export class AltCLIPTextModel {
   }
 
   async forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
-    return towerOutput(await this.#session.run(inputs));
+    return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
   }
 
   dispose(): Promise<void> {

@@ -8,6 +8,7 @@ import type { LoadReport } from '../weights/LoadReport.js';
 import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPVisionModelOutput } from './outputs.js';
@@ -62,7 +63,7 @@ export class AltCLIPVisionModel {
   }
 
   async forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
-    return towerOutput(await this.#session.run(inputs));
+    return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
   }
 
   dispose(): Promise<void> {
