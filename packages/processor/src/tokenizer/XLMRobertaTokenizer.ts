@@ -150,9 +150,15 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     return pairIds === null ? [cls, ...ids, sep] : [cls, ...ids, sep, sep, ...pairIds, sep];
   }
 
+  /** XLM-R's `get_special_tokens_mask` without special tokens present: `<s>`/`</s>` positions are 1. */
+  protected addedSpecialTokensMask(ids: number[], pairIds: number[] | null): number[] {
+    const zeros = (n: number) => new Array<number>(n).fill(0);
+    return pairIds === null ? [1, ...zeros(ids.length), 1] : [1, ...zeros(ids.length), 1, 1, ...zeros(pairIds.length), 1];
+  }
+
   /** transformers' Python `truncate_sequences` (one token at a time from the longer for pairs). */
   protected truncateSequences(ids: number[], pairIds: number[] | null, numToRemove: number, strategy: TruncationStrategy): [number[], number[] | null] {
-    const left = this.config.truncationSide === 'left';
+    const left = this.currentTruncationSide === 'left';
     const cut = (s: number[], n: number) => (left ? s.slice(n) : s.slice(0, s.length - n));
     if (strategy === 'only_first' || (strategy === 'longest_first' && pairIds === null)) {
       if (ids.length > numToRemove) return [cut(ids, numToRemove), pairIds];

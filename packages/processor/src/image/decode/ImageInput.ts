@@ -30,3 +30,6 @@ export interface LoadImageOptions {
    */
   readonly jpegDecoder?: JpegDecoderChoice;
 }
+
+/** The keys of `LoadImageOptions`, for the runtime check that refuses unknown options (keep in step with the interface). */
+export const LOAD_IMAGE_OPTION_KEYS: readonly (keyof LoadImageOptions)[] = ['applyExifOrientation', 'jpegDecoder'];
