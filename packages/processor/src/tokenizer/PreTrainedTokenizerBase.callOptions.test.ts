@@ -129,3 +129,46 @@ describe('refused tokenizer options (typed error naming the option)', () => {
     });
   }
 });
+
+describe('addTokens / addSpecialTokens against HF (slow) and npm tokenizers (fast)', () => {
+  const FIRST = 'add_tokens(["hello_world_tok", "cat", "", "hello_world_tok"])';
+  const SPECIAL = 'add_special_tokens({"additional_special_tokens": ["<x_extra>"], "cls_token": "<new_cls>"})';
+
+  it('slow: counts, ids, len, tokenize, encode, decode, all_special_ids and the special tokens mask', async () => {
+    const e = slowExpected.addedTokens;
+    const tok = await XLMRobertaTokenizer.fromPretrained(FIXTURE);
+    expect(tok.length).toBe(e.len_before);
+    expect(tok.addTokens(['hello_world_tok', 'cat', '', 'hello_world_tok'])).toBe(e[FIRST]);
+    expect(tok.addTokens(['<special_one>'], true)).toBe(e['add_tokens(["<special_one>"], special_tokens=True)']);
+    expect(tok.addSpecialTokens({ additional_special_tokens: ['<x_extra>'], cls_token: '<new_cls>' })).toBe(e[SPECIAL]);
+    expect(tok.length).toBe(e.len_after);
+    for (const [t, id] of Object.entries(e.ids)) expect(tok.convertTokensToIds(t)).toBe(id);
+    expect(tok.tokenize(e.sentence)).toEqual(e['tokenize(sentence)']);
+    expect(tok.encode(e.sentence)).toEqual(e['encode(sentence)']);
+    expect(tok.decode(tok.encode(e.sentence))).toBe(e['decode(encode(sentence))']);
+    expect(tok.decode(tok.encode(e.sentence), { skipSpecialTokens: true })).toBe(e['decode(encode(sentence), skip_special_tokens=True)']);
+    expect(tok.allSpecialIds).toEqual(e.all_special_ids);
+    expect(tok(e.sentence, { returnSpecialTokensMask: true }).specialTokensMask).toEqual(e['special_tokens_mask(sentence)']);
+  });
+
+  it('fast: ids, len, tokens and encodings as the Rust library (its post-processor keeps <s>)', async () => {
+    const e = fastExpected.addedTokens;
+    const tok = await XLMRobertaTokenizerFast.fromPretrained(FIXTURE);
+    expect(tok.length).toBe(e.len_before);
+    expect(tok.addTokens(['hello_world_tok', 'cat', '', 'hello_world_tok'])).toBe(e[FIRST]);
+    tok.addTokens(['<special_one>'], true);
+    tok.addSpecialTokens({ additionalSpecialTokens: ['<x_extra>'], clsToken: '<new_cls>' });
+    expect(tok.length).toBe(e.len_after);
+    for (const [t, id] of Object.entries(e.ids)) expect(tok.convertTokensToIds(t)).toBe(id);
+    expect(tok.tokenize(e.sentence)).toEqual(e['tokenize(sentence)']);
+    expect(tok(e.sentence, { returnSpecialTokensMask: true })).toMatchObject({ inputIds: e['encode(sentence)'], specialTokensMask: e['special_tokens_mask(sentence)'] });
+  });
+
+  it('refuses malformed tokens and unknown special-token attributes by name', async () => {
+    const tok = await XLMRobertaTokenizer.fromPretrained(FIXTURE);
+    expect(() => tok.addTokens([42 as never])).toThrow(/tokens\[0\]/);
+    expect(() => tok.addTokens([{ content: 'x', strip: true } as never])).toThrow(/tokens\[0\].strip: unknown AddedToken flag/);
+    expect(() => tok.addSpecialTokens({ foo_token: '<f>' } as never)).toThrow(/foo_token: not a special token attribute/);
+    expect(() => tok.addSpecialTokens({ additional_special_tokens: '<a>' } as never)).toThrow(TokenizerArgumentError);
+  });
+});

@@ -1,7 +1,7 @@
 import { Callable } from './Callable.js';
 import { checkCallOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError } from './TokenizerError.js';
-import type { TokenizerConfig } from './TokenizerConfig.js';
+import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type SpecialTokenName, type TokenizerConfig } from './TokenizerConfig.js';
 
 export interface TokenizerLogger {
   warn(message: string): void;
@@ -102,6 +102,20 @@ type Side = 'left' | 'right';
 
 export type IdsLike = readonly number[] | ArrayLike<number> | ArrayLike<bigint>;
 
+/** HF's `AddedToken(content, …)`; absent flags take HF's defaults (`normalized` = not special). */
+export interface AddedTokenInit {
+  content: string;
+  lstrip?: boolean;
+  rstrip?: boolean;
+  singleWord?: boolean;
+  normalized?: boolean;
+  special?: boolean;
+}
+
+/** `add_special_tokens`' dict: HF's attribute names (snake_case as in Python, or camelCase). */
+export type SpecialTokensDict = Partial<Record<SpecialTokenName | 'additional_special_tokens', string | AddedTokenInit | readonly (string | AddedTokenInit)[]>> &
+  Partial<Record<'bosToken' | 'eosToken' | 'unkToken' | 'sepToken' | 'padToken' | 'clsToken' | 'maskToken' | 'additionalSpecialTokens', string | AddedTokenInit | readonly (string | AddedTokenInit)[]>>;
+
 type CallArgs = [text: string | readonly string[], options?: CallOptions];
 type CallResult = Encoding | BatchEncoding | TensorEncoding;
 
@@ -185,6 +199,58 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   batchDecode(sequences: readonly IdsLike[], options?: DecodeOptions): string[] {
     return sequences.map((s) => this.decode(s, options));
   }
+
+  /**
+   * HF `add_tokens`: adds tokens that are never split (a string, or `AddedTokenInit` with HF's flags); returns how
+   * many were new to the vocabulary. `specialTokens` marks them special (skipped by `decode(…, {skipSpecialTokens})`).
+   */
+  addTokens(tokens: string | AddedTokenInit | readonly (string | AddedTokenInit)[], specialTokens = false): number {
+    const list = (Array.isArray(tokens) ? tokens : [tokens]) as readonly (string | AddedTokenInit)[];
+    const checked = list.map((t, i) => checkAddedToken(t, `tokens[${i}]`));
+    return this.addTokensToVocabulary(checked, specialTokens === true);
+  }
+
+  /**
+   * HF `add_special_tokens({cls_token: …, additional_special_tokens: […]})`: sets the named special tokens (a string
+   * becomes `AddedToken(rstrip=False, lstrip=False, normalized=False, special=True)`), replaces (or, with
+   * `replaceAdditionalSpecialTokens: false`, extends) the additional special tokens, adds them all; returns how many
+   * were new to the vocabulary.
+   */
+  addSpecialTokens(tokens: SpecialTokensDict, replaceAdditionalSpecialTokens = true): number {
+    if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) throw new TokenizerArgumentError('specialTokens', 'expected an object such as { cls_token: "<s>" }');
+    const asSpec = (t: string | AddedTokenInit, field: string): AddedTokenSpec =>
+      typeof t === 'string' ? { content: t, lstrip: false, rstrip: false, singleWord: false, normalized: false, special: true } : (checkAddedToken(t, field) as AddedTokenSpec);
+    const toAdd: AddedTokenSpec[] = [];
+    for (const [rawKey, value] of Object.entries(tokens)) {
+      if (value === undefined) continue;
+      const key = rawKey.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+      if (key === 'additional_special_tokens') {
+        if (!Array.isArray(value)) throw new TokenizerArgumentError(rawKey, 'expected a list of tokens');
+        const current = new Set(this.config.additionalSpecialTokens.map((t) => t.content));
+        const list = (value as (string | AddedTokenInit)[]).map((t, i) => asSpec(t, `${rawKey}[${i}]`)).filter((t) => replaceAdditionalSpecialTokens || !current.has(t.content));
+        if (replaceAdditionalSpecialTokens && list.length > 0) this.config.additionalSpecialTokens = [...list];
+        else this.config.additionalSpecialTokens.push(...list);
+        toAdd.push(...list);
+      } else if ((SPECIAL_TOKEN_NAMES as readonly string[]).includes(key)) {
+        if (Array.isArray(value)) throw new TokenizerArgumentError(rawKey, 'expected one token (a string or an AddedTokenInit)');
+        const spec = asSpec(value as string | AddedTokenInit, rawKey);
+        this.config.specialTokens[key as SpecialTokenName] = spec;
+        if (!toAdd.some((t) => t.content === spec.content)) toAdd.push(spec);
+      } else {
+        throw new TokenizerArgumentError(rawKey, `not a special token attribute (expected one of ${[...SPECIAL_TOKEN_NAMES, 'additional_special_tokens'].join(', ')})`);
+      }
+    }
+    return this.addTokensToVocabulary(toAdd, true);
+  }
+
+  /** HF `all_special_tokens`: the special token attributes, then the additional ones, without repeats. */
+  get allSpecialTokens(): string[] {
+    const toks = [...SPECIAL_TOKEN_NAMES.map((k) => this.config.specialTokens[k]?.content).filter((t): t is string => !!t), ...this.config.additionalSpecialTokens.map((t) => t.content)];
+    return [...new Set(toks)];
+  }
+
+  /** Each tokenizer's `_add_tokens`: how ids are assigned and flags defaulted differs between slow and fast. */
+  protected abstract addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number;
 
   /** HF `padding_side` attribute ('right' unless tokenizer_config.json says otherwise). */
   get paddingSide(): Side {
@@ -448,6 +514,19 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     if (options.returnAttentionMask !== false) out.attentionMask = pad(ids.map(() => 1), 0);
     return out;
   }
+}
+
+function checkAddedToken(token: unknown, field: string): string | AddedTokenSpec {
+  if (typeof token === 'string') return token;
+  if (typeof token !== 'object' || token === null || typeof (token as AddedTokenInit).content !== 'string') {
+    throw new TokenizerArgumentError(field, `expected a string or an AddedTokenInit ({ content, lstrip?, rstrip?, singleWord?, normalized?, special? }), got ${JSON.stringify(token)}`);
+  }
+  const t = token as AddedTokenInit;
+  for (const key of Object.keys(t)) {
+    if (!['content', 'lstrip', 'rstrip', 'singleWord', 'normalized', 'special'].includes(key)) throw new TokenizerArgumentError(`${field}.${key}`, 'unknown AddedToken flag');
+  }
+  const special = t.special ?? false;
+  return { content: t.content, lstrip: t.lstrip ?? false, rstrip: t.rstrip ?? false, singleWord: t.singleWord ?? false, normalized: t.normalized ?? !special, special };
 }
 
 function checkText(text: unknown, name: string): void {

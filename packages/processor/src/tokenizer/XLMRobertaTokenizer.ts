@@ -115,10 +115,12 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     const tokens = this.convertIdsToTokens(ids, options.skipSpecialTokens ?? false);
     // Added tokens that are not special (none in XLM-R's own files) are decoded apart, space-joined.
     const special = new Set(this.allSpecialIds.map((id) => this.idToToken(id)));
+    // HF's `legacy_added_tokens` also counts additional special tokens added beyond the vocabulary (add_special_tokens).
+    const additionalBeyondVocab = new Set(this.config.additionalSpecialTokens.map((t) => t.content).filter((t) => this.convertTokenToId(t) >= this.vocabSize));
     const subTexts: string[] = [];
     let current: string[] = [];
     for (const t of tokens) {
-      if (this.addedEncoder.has(t) && !special.has(t)) {
+      if ((this.addedEncoder.has(t) && !special.has(t)) || additionalBeyondVocab.has(t)) {
         if (current.length > 0) {
           const s = this.convertTokensToString(current);
           if (s.length > 0) subTexts.push(s);
@@ -180,6 +182,37 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
       this.logger.warn(`We need to remove ${numToRemove} to truncate the input but the second sequence has a length ${pairIds.length}. `);
     }
     return [ids, pairIds];
+  }
+
+  /** The slow `_add_tokens` (v4.47.1): new tokens get ids after `len(get_vocab())`, known contents keep theirs. */
+  protected addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number {
+    const allSpecial = new Set(this.allSpecialTokens);
+    const currentVocab = new Map(Object.entries(this.getVocab()));
+    const newIdx = currentVocab.size;
+    let added = 0;
+    for (const raw of tokens) {
+      if ((typeof raw === 'string' ? raw : raw.content) === '') continue;
+      let spec: AddedTokenSpec;
+      if (typeof raw === 'string') {
+        if (this.addedEncoder.has(raw)) continue;
+        const isSpecial = allSpecial.has(raw) || special;
+        spec = { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !isSpecial, special: isSpecial };
+      } else spec = special ? { ...raw, special: true } : raw;
+      // Python's AddedToken compares by content, like the Rust class.
+      if ([...this.addedDecoder.values()].some((t) => t.content === spec.content)) continue;
+      let index = currentVocab.get(spec.content);
+      if (index === undefined) {
+        index = newIdx + added;
+        currentVocab.set(spec.content, index);
+        added++;
+      }
+      if (spec.special && !allSpecial.has(spec.content)) {
+        this.config.additionalSpecialTokens.push(spec);
+        allSpecial.add(spec.content);
+      }
+      this.registerAdded(index, spec);
+    }
+    return added;
   }
 
   private registerAdded(id: number, tok: AddedTokenSpec): void {

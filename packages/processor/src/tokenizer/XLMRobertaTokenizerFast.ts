@@ -112,6 +112,22 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return new Array<number>(ids.length + (pairIds?.length ?? 0)).fill(0);
   }
 
+  /**
+   * The fast `_add_tokens`: Rust `add_tokens` / `add_special_tokens` (a string is special exactly when added as
+   * special, and then not normalised); contents already added are skipped; returns how many were added.
+   */
+  protected addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number {
+    let added = 0;
+    for (const raw of tokens) {
+      const spec: AddedTokenSpec =
+        typeof raw === 'string' ? { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !special, special } : special ? { ...raw, special: true } : raw;
+      if (spec.content === '' || this.pipeline.addedTokens.some((t) => t.content === spec.content)) continue;
+      this.pipeline.addToken({ content: spec.content, lstrip: spec.lstrip, rstrip: spec.rstrip, single_word: spec.singleWord, normalized: spec.normalized, special: spec.special });
+      added++;
+    }
+    return added;
+  }
+
   /** HF asserts here for every fast tokenizer: only the mask of ids that already carry their special tokens is defined. */
   override getSpecialTokensMask(ids: readonly number[], pairIds: readonly number[] | null = null, alreadyHasSpecialTokens = false): number[] {
     if (!alreadyHasSpecialTokens || (pairIds !== null && pairIds !== undefined)) {
