@@ -147,3 +147,22 @@ describe('config output_hidden_states / output_attentions defaults (HF: flag ?? 
     await Promise.all([model.dispose(), plain.dispose()]);
   });
 });
+
+describe('tower models honour their own config output_* defaults', async () => {
+  const fixture = await loadFixture();
+
+  it('AltCLIPTextModel / AltCLIPVisionModel with output_hidden_states in their config return hidden states unasked', async () => {
+    const { AltCLIPTextConfig, AltCLIPVisionConfig } = await import('@altclip/config');
+    const { AltCLIPTextModel } = await import('./AltCLIPTextModel.js');
+    const { AltCLIPVisionModel } = await import('./AltCLIPVisionModel.js');
+    const textConfig = AltCLIPTextConfig.fromDict({ ...(fixture.configJson.text_config as Record<string, unknown>), output_hidden_states: true });
+    const visionConfig = AltCLIPVisionConfig.fromDict({ ...(fixture.configJson.vision_config as Record<string, unknown>), output_attentions: true });
+    const text = await AltCLIPTextModel.fromConfig(textConfig, { backend: new ReferenceBackend() });
+    const vision = await AltCLIPVisionModel.fromConfig(visionConfig, { backend: new ReferenceBackend() });
+    expect((await text.forward({ inputIds: [[0, 5, 2]] })).hiddenStates).toHaveLength(textConfig.num_hidden_layers + 1);
+    expect((await text.forward({ inputIds: [[0, 5, 2]], outputHiddenStates: false })).hiddenStates).toBeUndefined();
+    const pixels = new Tensor('float32', new Float32Array(3 * 30 * 30), [1, 3, 30, 30]);
+    expect((await vision.forward({ pixelValues: pixels })).attentions).toHaveLength(visionConfig.num_hidden_layers);
+    await Promise.all([text.dispose(), vision.dispose()]);
+  });
+});
