@@ -16,6 +16,7 @@ import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
+import { checkInputKeys, FORWARD_INPUT_KEYS, IMAGE_INPUT_KEYS, TEXT_INPUT_KEYS } from './checkInputKeys.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import type { AltCLIPOutput, AltCLIPTextModelOutput, AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
@@ -156,6 +157,7 @@ export class AltCLIPModel {
 
   /** HF's forward; `outputAttentions`/`outputHiddenStates` default to config.json's `output_attentions`/`output_hidden_states`, as in HF. */
   async forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
+    checkInputKeys(inputs, FORWARD_INPUT_KEYS, 'AltCLIPModel.forward');
     const textSession = this.#textSession('forward');
     const visionSession = this.#visionSession('forward');
     const flags = configOutputFlags(this.config, inputs);
@@ -189,6 +191,7 @@ export class AltCLIPModel {
 
   /** getTextFeatures plus the text tower output it came from, in one pass (pipelines pool either). */
   async encodeText(inputs: TextFeatureInputs, method = 'encodeText'): Promise<TextEncoding> {
+    checkInputKeys(inputs, TEXT_INPUT_KEYS, `AltCLIPModel.${method}`);
     const out = await this.#textSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
     if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected text embeddings`);
     return { features: out.embeds, textModelOutput: towerOutput(out) };
@@ -196,6 +199,7 @@ export class AltCLIPModel {
 
   /** getImageFeatures plus the vision tower output it came from, in one pass. */
   async encodeImages(inputs: ImageFeatureInputs, method = 'encodeImages'): Promise<ImageEncoding> {
+    checkInputKeys(inputs, IMAGE_INPUT_KEYS, `AltCLIPModel.${method}`);
     const out = await this.#visionSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
     if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected image embeddings`);
     return { features: out.embeds, visionModelOutput: towerOutput(out) };

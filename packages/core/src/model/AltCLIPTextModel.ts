@@ -7,6 +7,7 @@ import type { Tensor } from '../tensor/Tensor.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { textParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import { checkInputKeys, TEXT_INPUT_KEYS } from './checkInputKeys.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -59,6 +60,7 @@ export class AltCLIPTextModel {
   }
 
   async forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
+    checkInputKeys(inputs, TEXT_INPUT_KEYS, 'AltCLIPTextModel.forward');
     return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
   }
 

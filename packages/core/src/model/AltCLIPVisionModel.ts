@@ -8,6 +8,7 @@ import type { LoadReport } from '../weights/LoadReport.js';
 import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { checkInputKeys, IMAGE_INPUT_KEYS } from './checkInputKeys.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -63,6 +64,7 @@ export class AltCLIPVisionModel {
   }
 
   async forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
+    checkInputKeys(inputs, IMAGE_INPUT_KEYS, 'AltCLIPVisionModel.forward');
     return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
   }
 
