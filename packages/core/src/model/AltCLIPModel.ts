@@ -17,6 +17,7 @@ import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import { checkInputKeys, FORWARD_INPUT_KEYS, IMAGE_INPUT_KEYS, TEXT_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import type { AltCLIPOutput, AltCLIPTextModelOutput, AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
@@ -103,6 +104,7 @@ export class AltCLIPModel {
    * `towers: ['text']` (or `['vision']`) reads and loads only that tower and its projection.
    */
   static async fromPretrained(source: ModelSource, options: AltCLIPModelFromPretrainedOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromPretrained');
     const towers = selectTowers(options.towers);
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
@@ -113,6 +115,7 @@ export class AltCLIPModel {
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
   static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: AltCLIPModelFromConfigOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromConfig');
     const towers = selectTowers(options.towers);
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
     const weights = initializeParameters(towerSpecs(cfg, towers), options.seed ?? 0);
@@ -124,6 +127,7 @@ export class AltCLIPModel {
    * With `towers`, the other tower's entries are skipped (neither loaded nor reported as unexpected).
    */
   static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: AltCLIPModelFromWeightsOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromWeights');
     const towers = selectTowers(options.towers);
     const selected = towers.size === 2 ? stateDict : new Map([...stateDict].filter(([name]) => belongsToTowers(name, towers)));
     const { weights, report } = matchAndReport(MODEL_CLASS, towerSpecs(config, towers), selected, 'full', options);

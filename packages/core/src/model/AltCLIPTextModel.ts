@@ -8,6 +8,7 @@ import type { LoadReport } from '../weights/LoadReport.js';
 import { textParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { checkInputKeys, TEXT_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -34,6 +35,7 @@ export class AltCLIPTextModel {
 
   /** Also loads from a full AltCLIP checkpoint: the `text_model.` tensors are used, the rest reported unused. */
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'text');
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
@@ -43,12 +45,14 @@ export class AltCLIPTextModel {
   }
 
   static async fromConfig(config: AltCLIPTextConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromConfig');
     const cfg = config instanceof AltCLIPTextConfig ? config : AltCLIPTextConfig.fromDict(config);
     const weights = initializeParameters(textParameterSpecs(cfg), options.seed ?? 0);
     return AltCLIPTextModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
   }
 
   static async fromWeights(config: AltCLIPTextConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromWeights');
     const { weights, report } = matchAndReport(MODEL_CLASS, textParameterSpecs(config), stateDict, 'text', options);
     return AltCLIPTextModel.#build(config, weights, report, options);
   }

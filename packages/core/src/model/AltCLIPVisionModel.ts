@@ -9,6 +9,7 @@ import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import { checkInputKeys, IMAGE_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
@@ -36,6 +37,7 @@ export class AltCLIPVisionModel {
 
   /** Also loads from a full AltCLIP checkpoint: the `vision_model.` tensors are used, the rest reported unused. */
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
@@ -46,12 +48,14 @@ export class AltCLIPVisionModel {
   }
 
   static async fromConfig(config: AltCLIPVisionConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromConfig');
     const cfg = config instanceof AltCLIPVisionConfig ? config : AltCLIPVisionConfig.fromDict(config);
     const weights = initializeParameters(visionParameterSpecs(cfg, cfg.initializer_factor), options.seed ?? 0);
     return AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
   }
 
   static async fromWeights(config: AltCLIPVisionConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromWeights');
     const specs = visionParameterSpecs(config, config.initializer_factor);
     const { weights, report } = matchAndReport(MODEL_CLASS, specs, stateDict, 'vision', options);
     return AltCLIPVisionModel.#build(config, weights, report, options);

@@ -35,3 +35,18 @@ describe('model inputs: unknown or unsupported keys are refused by name', async 
     await expect(vision.forward({ pixelValues, returnLoss: true } as never)).rejects.toThrow(/unexpected input 'returnLoss'/);
   });
 });
+
+describe('load options: unknown or unsupported keys are refused by name', async () => {
+  const fixture = await loadFixture();
+  const backend = new ReferenceBackend();
+
+  it('fromPretrained / fromWeights / fromConfig of every model class', async () => {
+    await expect(AltCLIPModel.fromPretrained(fixture.files, { backend, torch_dtype: 'float16' } as never)).rejects.toThrow(/torch_dtype' is not supported: use 'dtype'/);
+    await expect(AltCLIPModel.fromPretrained(fixture.files, { backend, output_hidden_states: true } as never)).rejects.toThrow(/per call/);
+    await expect(AltCLIPModel.fromWeights(fixture.config, fixture.weights, { backend, local_files_only: true } as never)).rejects.toThrow(/camelCase here: 'localFilesOnly'/);
+    await expect(AltCLIPModel.fromConfig(fixture.config, { backend, sed: 1 } as never)).rejects.toThrow(/unknown option 'sed'/);
+    await expect(AltCLIPTextModel.fromPretrained(fixture.files, { backend, towers: ['text'] } as never)).rejects.toThrow(/unknown option 'towers'/);
+    await expect(AltCLIPVisionModel.fromConfig(fixture.config.vision_config, { backend, deviceMap: 'auto' } as never)).rejects.toThrow(InputValidationError);
+  });
+});
+
