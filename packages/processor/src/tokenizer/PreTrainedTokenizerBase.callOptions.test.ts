@@ -172,3 +172,15 @@ describe('addTokens / addSpecialTokens against HF (slow) and npm tokenizers (fas
     expect(() => tok.addSpecialTokens({ additional_special_tokens: '<a>' } as never)).toThrow(TokenizerArgumentError);
   });
 });
+
+describe('decode options', () => {
+  it('refuses unknown keys, snake_case keys and spacesBetweenSpecialTokens: false by name (slow and fast)', async () => {
+    for (const tok of [await XLMRobertaTokenizer.fromPretrained(FIXTURE), await XLMRobertaTokenizerFast.fromPretrained(FIXTURE)]) {
+      const ids = tok.encode('a cat');
+      expect(tok.decode(ids, { skipSpecialTokens: true, spacesBetweenSpecialTokens: true })).toBe(tok.decode(ids, { skipSpecialTokens: true }));
+      expect(() => tok.decode(ids, { skip_special_tokens: true } as never)).toThrow(/camelCase here: 'skipSpecialTokens'/);
+      expect(() => tok.decode(ids, { spacesBetweenSpecialTokens: false } as never)).toThrow(TokenizerArgumentError);
+      expect(() => tok.batchDecode([ids], { skipSpecialToken: true } as never)).toThrow(/unknown decode option/);
+    }
+  });
+});

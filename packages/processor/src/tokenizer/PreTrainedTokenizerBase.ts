@@ -54,6 +54,8 @@ export interface CallOptions extends Omit<EncodeOptions, 'textPair'> {
 
 export interface DecodeOptions {
   skipSpecialTokens?: boolean;
+  /** Only HF's default (true) is implemented; false is refused. */
+  spacesBetweenSpecialTokens?: true;
   /** Default: the config's `clean_up_tokenization_spaces`. */
   cleanUpTokenizationSpaces?: boolean;
 }

@@ -1,4 +1,5 @@
 import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { checkDecodeOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
 import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
@@ -112,6 +113,7 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
 
   /** Slow `_decode`: tokens joined, `▁` → space, Python `strip()`; unknown ids throw RangeError. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
+    checkDecodeOptions(options);
     const tokens = this.convertIdsToTokens(ids, options.skipSpecialTokens ?? false);
     // Added tokens that are not special (none in XLM-R's own files) are decoded apart, space-joined.
     const special = new Set(this.allSpecialIds.map((id) => this.idToToken(id)));

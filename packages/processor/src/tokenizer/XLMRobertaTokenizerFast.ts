@@ -1,4 +1,5 @@
 import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
+import { checkDecodeOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
@@ -89,6 +90,7 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
 
   /** Rust `Tokenizer::decode` (Metaspace decoder; unknown ids dropped), then optional clean-up. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
+    checkDecodeOptions(options);
     const text = this.pipeline.decode(idsToNumbers(ids), options.skipSpecialTokens ?? false);
     return (options.cleanUpTokenizationSpaces ?? this.config.cleanUpTokenizationSpaces) ? cleanUpTokenization(text) : text;
   }

@@ -63,3 +63,22 @@ export function checkCallOptions(options: unknown): void {
     if (v !== undefined && v !== null && v !== 'left' && v !== 'right') throw new TokenizerArgumentError(key, `expected 'left' or 'right', got ${JSON.stringify(v)}`);
   }
 }
+
+/** HF `decode` keywords: implemented ones, and `spacesBetweenSpecialTokens` only at HF's default (true). */
+export function checkDecodeOptions(options: unknown): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TokenizerArgumentError('options', `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if (key === 'skipSpecialTokens' || key === 'cleanUpTokenizationSpaces') {
+      if (value !== null && typeof value !== 'boolean') throw new TokenizerArgumentError(key, `expected a boolean, got ${JSON.stringify(value)}`);
+      continue;
+    }
+    if (key === 'spacesBetweenSpecialTokens') {
+      if (value !== true) throw new TokenizerArgumentError(key, 'only true (HF\'s default) is implemented');
+      continue;
+    }
+    const hint = ['skipSpecialTokens', 'cleanUpTokenizationSpaces', 'spacesBetweenSpecialTokens'].includes(camel(key)) ? ` (options are camelCase here: '${camel(key)}')` : '';
+    throw new TokenizerArgumentError(key, `unknown decode option${hint}`);
+  }
+}
