@@ -38,6 +38,7 @@ describe('AltCLIPProcessor routes per-call options like HF _merge_kwargs', async
     await expect(processor({ text: 'a', return_token_type_ids: true } as never)).rejects.toThrow(/camelCase here: 'returnTokenTypeIds'/);
     await expect(processor({ images: image, doConvertRgb: false } as never)).rejects.toThrow(/doConvertRgb' is not supported/);
     await expect(processor({ images: image, audio: [] } as never)).rejects.toThrow(ProcessorInputError);
+    await expect(processor({ images: image, videos: [] } as never)).rejects.toThrow(/videos/);
     await expect(processor({ images: image, doPad: true } as never)).rejects.toThrow(ProcessorInputError);
     // A tokenizer option is checked even when there is no text to apply it to.
     await expect(processor({ images: image, stride: 3 } as never)).rejects.toThrow(TokenizerArgumentError);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcessorConfigError } from '../../errors/ProcessorConfigError.js';
+import { InvalidImageError } from '../../errors/InvalidImageError.js';
 import { ProcessorInputError } from '../../errors/ProcessorInputError.js';
 import { fixtureBytes } from '../../test-support/fixture.js';
 import { CLIPImageProcessor } from '../CLIPImageProcessor.js';
@@ -30,6 +31,10 @@ describe('CLIPImageProcessor per-call overrides (HF preprocess arguments)', asyn
     });
   }
 
+  it('doConvertRgb: false refuses a non-RGB image, as HF fails on it', async () => {
+    await expect(processor.process(await fixtureBytes('images/gray_L_97x61.png'), { doConvertRgb: false })).rejects.toThrow(InvalidImageError);
+  });
+
   it("does not change the processor's own settings", async () => {
     await processor.process(await fixtureBytes('images/tiny_7x5.png'), { doCenterCrop: false, size: { height: 7, width: 9 } });
     expect(processor.config.doCenterCrop).toBe(true);
@@ -42,6 +47,7 @@ describe('CLIPImageProcessor per-call overrides (HF preprocess arguments)', asyn
     await expect(processor.process(png, { do_center_crop: false } as never)).rejects.toThrow(ProcessorInputError);
     await expect(processor.process(png, { doPad: true } as never)).rejects.toThrow(/doPad' is not supported/);
     await expect(processor.process(png, { sizeDivisor: 32 } as never)).rejects.toThrow(/sizeDivisor/);
+    await expect(processor.process(png, { padSize: { height: 32, width: 32 } } as never)).rejects.toThrow(/padSize/);
     await expect(processor.process(png, { inputDataFormat: 'channels_last' } as never)).rejects.toThrow(/inputDataFormat/);
     await expect(processor.process(png, { dataFormat: 'channels_last' } as never)).rejects.toThrow(/dataFormat/);
     await expect(processor.process(png, { size: { width: 3 } })).rejects.toThrow(ProcessorConfigError);
