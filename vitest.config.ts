@@ -50,6 +50,8 @@ const browserProject: TestProjectConfiguration = {
     name: 'browser',
     root,
     include: ['{packages,apps}/*/src/**/*.browser.test.ts'],
+    // A loopback hub serving the fixture for hub-id tests (browsers cannot start servers themselves).
+    globalSetup: ['packages/hub/src/test-support/browserHubSetup.ts'],
     testTimeout: 120_000,
     browser: {
       enabled: true,

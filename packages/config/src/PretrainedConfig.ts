@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '@altclip/hub';
 // biome-ignore-all lint/complexity/noThisInStatic: static factories are polymorphic (`AltCLIPTextConfig.fromDict` builds an AltCLIPTextConfig)
 import { ConfigFileError } from './ConfigFileError.js';
 import { type ConfigDict, type ConfigSchema, isFloatKind } from './ConfigSchema.js';
@@ -20,6 +21,9 @@ export interface ConfigOptions {
   /** Names the file, URL or argument in error messages (default: the model type). */
   readonly source?: string;
 }
+
+/** `fromPretrained`'s options: the hub ones (revision, cacheDir, localFilesOnly, token, onProgress, …) for a hub id. */
+export interface ConfigFromPretrainedOptions extends ConfigOptions, ResolveOptions {}
 
 /** The static side of a concrete config class, for the `this`-typed factory methods. */
 export interface ConfigClass<T extends PretrainedConfig> {
@@ -152,12 +156,13 @@ export abstract class PretrainedConfig {
   }
 
   /**
-   * HF's `from_pretrained`: a model directory, a config.json path, an http(s) or file URL, JSON text or an object.
+   * HF's `from_pretrained`: a model directory, a config.json path, a hub id (HF's cache; `options` as HF's
+   * keywords), ModelFiles, an http(s) or file URL, JSON text or an object.
    * Reading files uses Node's fs (imported only when needed); in browsers paths are fetched relative to the page.
    * A sub-config class given a full composite config.json takes its own part of it, as HF does.
    */
-  static async fromPretrained<T extends PretrainedConfig>(this: ConfigClass<T>, src: ConfigSource, options: ConfigOptions = {}): Promise<T> {
-    const { dict, source } = await readConfigJson(src);
+  static async fromPretrained<T extends PretrainedConfig>(this: ConfigClass<T>, src: ConfigSource, options: ConfigFromPretrainedOptions = {}): Promise<T> {
+    const { dict, source } = await readConfigJson(src, options);
     return new this(this.selectFrom(dict) as never, { source: options.source ?? source });
   }
 

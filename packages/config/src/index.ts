@@ -11,7 +11,7 @@ export {
   type AltCLIPVisionConfigFields,
   type AltCLIPVisionConfigInit,
 } from './AltCLIPVisionConfig.js';
-export { PretrainedConfig, TRANSFORMERS_VERSION, type ConfigClass, type ConfigOptions } from './PretrainedConfig.js';
+export { PretrainedConfig, TRANSFORMERS_VERSION, type ConfigClass, type ConfigFromPretrainedOptions, type ConfigOptions } from './PretrainedConfig.js';
 export type { ConfigDict, ConfigSchema, FieldKind, FieldSpec } from './ConfigSchema.js';
 export { ConfigValidationError, type ConfigProblem } from './ConfigValidationError.js';
 export { ConfigJsonSyntaxError } from './ConfigJsonSyntaxError.js';

@@ -1,3 +1,4 @@
+import { hubFiles, isHubId, isModelFiles, type ModelFiles, type ResolveOptions, readText } from '@altclip/hub';
 import { ConfigFileError } from './ConfigFileError.js';
 import type { ConfigDict } from './ConfigSchema.js';
 import { ConfigValidationError } from './ConfigValidationError.js';
@@ -6,8 +7,11 @@ import { importNodeFs, isNode, joinPath } from './nodeFs.js';
 import { parseConfigJson } from './parseConfigJson.js';
 import { cloneJson } from './pythonNumberStyle.js';
 
-/** Where a config comes from: a directory or config.json path, an http(s)/file URL, JSON text, or an object. */
-export type ConfigSource = string | URL | ConfigDict;
+/**
+ * Where a config comes from: a directory or config.json path, a hub id ('BAAI/AltCLIP', through @altclip/hub and
+ * HF's cache), ModelFiles, an http(s)/file URL, JSON text, or an object.
+ */
+export type ConfigSource = string | URL | ConfigDict | ModelFiles;
 
 export interface LoadedConfigJson {
   readonly dict: ConfigDict;
@@ -35,9 +39,17 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-async function readPath(path: string): Promise<LoadedConfigJson> {
+async function readModelFiles(files: ModelFiles): Promise<LoadedConfigJson> {
+  const source = joinPath(files.name, CONFIG_NAME);
+  const text = await readText(files, CONFIG_NAME);
+  if (text === null) throw new ConfigFileError(source, `${files.name} has no ${CONFIG_NAME}`);
+  return { dict: parseConfigText(text, source), source };
+}
+
+async function readPath(path: string, options: ResolveOptions): Promise<LoadedConfigJson> {
   const fs = await importNodeFs();
   if (!fs) {
+    if (isHubId(path)) return readModelFiles(hubFiles(path, options));
     // No file system (browser, worker): a path is a URL relative to the page.
     const url = /\.json$/i.test(path) ? path : joinPath(path, CONFIG_NAME);
     return { dict: parseConfigText(await fetchText(url), url), source: url };
@@ -46,6 +58,8 @@ async function readPath(path: string): Promise<LoadedConfigJson> {
   try {
     if ((await fs.stat(path)).isDirectory()) file = joinPath(path, CONFIG_NAME);
   } catch (cause) {
+    // Not on disk: a hub id goes to the hub, as transformers' `cached_file` does.
+    if (isHubId(path)) return readModelFiles(hubFiles(path, options));
     throw new ConfigFileError(path, 'no such file or directory; expected a model directory, a config.json path, a URL or JSON text', { cause });
   }
   let text: string;
@@ -58,8 +72,9 @@ async function readPath(path: string): Promise<LoadedConfigJson> {
 }
 
 /** Resolves any `ConfigSource` to the config.json object it holds (not yet validated). */
-export async function readConfigJson(src: ConfigSource): Promise<LoadedConfigJson> {
-  if (src instanceof URL) return readConfigJson(src.href);
+export async function readConfigJson(src: ConfigSource, options: ResolveOptions = {}): Promise<LoadedConfigJson> {
+  if (src instanceof URL) return readConfigJson(src.href, options);
+  if (isModelFiles(src)) return readModelFiles(src);
   if (typeof src !== 'string') {
     if (!isPlainObject(src)) throw new ConfigValidationError([{ field: '', expected: 'a JSON object', actual: src }], 'config argument');
     return { dict: cloneJson(src), source: 'config object' };
@@ -75,7 +90,7 @@ export async function readConfigJson(src: ConfigSource): Promise<LoadedConfigJso
     if (!isNode()) return { dict: parseConfigText(await fetchText(src), src), source: src };
     const specifier = 'node:url';
     const { fileURLToPath } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:url');
-    return readPath(fileURLToPath(src));
+    return readPath(fileURLToPath(src), options);
   }
-  return readPath(src);
+  return readPath(src, options);
 }

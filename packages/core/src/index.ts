@@ -60,7 +60,7 @@ export { interpolatePositionEmbedding } from './semantics/interpolatePositionEmb
 export { type IdTensor, type IdsLike, toIdTensor } from './semantics/tensorInputs.js';
 
 // Checkpoints and weights
-export { type ByteSource, ByteRangeError, MemoryByteSource, bytesSource } from './io/index.js';
+export { type ByteSource, ByteRangeError, MemoryByteSource, bytesSource } from '@altclip/hub';
 export {
   MAX_HEADER_BYTES,
   SAFETENSORS_DTYPES,
@@ -82,9 +82,8 @@ export { matchStateDict, remapCheckpointKeys, towerWeights } from './weights/mat
 export { SeededNormal } from './random/SeededNormal.js';
 
 // Model files (local directory, Hub, memory)
-export { type LoadProgress, type ModelFiles, type ResolveOptions, readFileBytes } from './loading/ModelFiles.js';
-export { type ModelSource, resolveModelFiles } from './loading/resolveModelFiles.js';
-export { memoryFiles } from './loading/memoryFiles.js';
+// (moved to @altclip/hub so that config and processor share them without depending on core; re-exported unchanged)
+export { type LoadProgress, type ModelFiles, type ModelSource, type ResolveOptions, memoryFiles, readFileBytes, resolveModelFiles } from '@altclip/hub';
 export { loadCheckpoint } from './loading/loadCheckpoint.js';
 
 // pytorch_model.bin (restricted unpickler; never executes anything)
@@ -97,5 +96,39 @@ export {
   readTorchCheckpoint,
 } from './checkpoint/torch/index.js';
 
-// Hub client (huggingface_hub's cache layout on Node; fetch + Cache API in browsers)
-export * from './hub/index.js';
+// Hub client (huggingface_hub's cache layout on Node; fetch + Cache API in browsers), now in @altclip/hub
+export {
+  BlobByteSource,
+  COMMIT_HASH,
+  ChecksumMismatchError,
+  DEFAULT_ENDPOINT,
+  DEFAULT_REVISION,
+  EntryNotFoundError,
+  FileMetadataError,
+  GatedRepoError,
+  type HfFileMetadata,
+  HfHubHTTPError,
+  type HubDownloadResult,
+  type HubEnvironment,
+  type HubOptions,
+  type HubProgress,
+  HubRetriesExhaustedError,
+  HubTimeoutError,
+  InvalidHubArgumentError,
+  LocalEntryNotFoundError,
+  OfflineModeIsEnabledError,
+  RepositoryNotFoundError,
+  ResolvedModelFile,
+  type ResolveModelFileOptions,
+  RevisionNotFoundError,
+  checkByteRange,
+  etagChecksum,
+  getHfFileMetadata,
+  hfHubDownload,
+  hfHubUrl,
+  modelFileExists,
+  normalizeEtag,
+  readHubEnvironment,
+  repoFolderName,
+  resolveModelFile,
+} from '@altclip/hub';

@@ -1,3 +1,4 @@
+import { type ModelFiles, readFileBytes } from '@altclip/hub';
 import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
@@ -5,16 +6,19 @@ import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorCo
 import { type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './image/config/CLIPImageProcessorOverrides.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
+import { modelFilesFor } from './io/modelFilesFor.js';
+import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';
 import { CALL_OPTION_KEYS, checkCallOptions } from './tokenizer/callOptionKeys.js';
+import { openSource } from './tokenizer/files/TokenizerFiles.js';
 import {
   type BatchEncoding,
   type CallOptions,
   type DecodeOptions,
   type Encoding,
   type IdsLike,
-  loadTokenizer,
   type LoadTokenizerOptions,
+  loadTokenizer,
   type PreTrainedTokenizerBase,
   SENTENCEPIECE_FILE,
   type TensorEncoding,
@@ -86,6 +90,8 @@ export interface AltCLIPProcessor {
 export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<AltCLIPProcessorOutput>> {
   readonly imageProcessor: CLIPImageProcessor;
   readonly tokenizer: PreTrainedTokenizerBase;
+  /** Reads more files of the folder this was loaded from (savePretrained fetches the SentencePiece model lazily). */
+  #readSource: ModelFileReader | undefined;
 
   constructor(imageProcessor: CLIPImageProcessor, tokenizer: PreTrainedTokenizerBase) {
     super();
@@ -94,13 +100,21 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
   }
 
   /**
-   * Loads `preprocessor_config.json` and the tokenizer from a model folder (a path in Node, a URL anywhere).
-   * `prefer` picks `tokenizer.json` (`'fast'`, default, like HF) or `sentencepiece.bpe.model` (`'slow'`).
+   * Loads `preprocessor_config.json` and the tokenizer from a model folder (a path in Node, a URL anywhere), a hub
+   * id ('BAAI/AltCLIP': HF's cache through @altclip/hub, with `revision`, `cacheDir`, `localFilesOnly`, `token`,
+   * `onProgress`, …) or ModelFiles. `prefer` picks `tokenizer.json` (`'fast'`, default, like HF) or
+   * `sentencepiece.bpe.model` (`'slow'`).
    */
-  static async fromPretrained(dir: string | URL, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+  static async fromPretrained(dir: string | URL | ModelFiles, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+    const files = await modelFilesFor(dir, options);
+    if (files) return AltCLIPProcessor.fromFiles((file) => readFileBytes(files, file), { prefer: options.prefer, name: files.name });
+    if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     // One after the other so a folder missing both reports the processor config first, deterministically.
     const imageProcessor = await CLIPImageProcessor.fromPretrained(dir);
-    return new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+    const processor = new AltCLIPProcessor(imageProcessor, await loadTokenizer(dir, options));
+    const folder = openSource(dir);
+    processor.#readSource = (name) => folder.read(name);
+    return processor;
   }
 
   /**
@@ -133,7 +147,26 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
       if (bytes) files[file] = bytes;
     }
     const tokenizer = await loadTokenizer({ files }, { prefer: options.prefer });
-    return new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
+    const processor = new AltCLIPProcessor(CLIPImageProcessor.fromDict(dict, configFile), tokenizer);
+    processor.#readSource = read;
+    return processor;
+  }
+
+  /**
+   * HF's `save_pretrained` (Node): `preprocessor_config.json` and the tokenizer's files (`tokenizer_config.json`,
+   * `special_tokens_map.json`, its vocabulary file, and for a fast tokenizer also `sentencepiece.bpe.model` when the
+   * source folder has it, as HF), each with `processor_class: "AltCLIPProcessor"` as HF writes it. Answers the paths.
+   */
+  async savePretrained(dir: string): Promise<string[]> {
+    const processorClass = 'AltCLIPProcessor';
+    const written = [...(await this.imageProcessor.savePretrained(dir, { processorClass })), ...(await this.tokenizer.savePretrained(dir, { processorClass }))];
+    // HF's fast tokenizer also saves the slow one's vocabulary when it has it (can_save_slow_tokenizer); ours read
+    // only tokenizer.json, so the SentencePiece model is read from the source folder now, if it has one.
+    if (this.tokenizer.source === TOKENIZER_JSON_FILE && !this.tokenizer.sourceFiles.has(SENTENCEPIECE_FILE)) {
+      const model = await this.#readSource?.(SENTENCEPIECE_FILE);
+      if (model) written.push(...(await writeModelFiles(dir, { [SENTENCEPIECE_FILE]: model })));
+    }
+    return written;
   }
 
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {

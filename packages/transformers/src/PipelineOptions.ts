@@ -17,6 +17,8 @@ export interface PipelineOptions {
   cacheDir?: string;
   /** Use only the cache, never the network. */
   localFilesOnly?: boolean;
+  /** Bearer token for private or gated repositories; `false` sends none (default `HF_TOKEN`, else the login token). */
+  token?: string | false;
   onProgress?: (event: LoadProgress) => void;
   /** Forwarded to the Hub client (endpoint, token, fetch, …). */
   hub?: Record<string, unknown>;
@@ -26,7 +28,7 @@ export interface PipelineOptions {
   tokenizer?: 'fast' | 'slow';
 }
 
-export const PIPELINE_OPTION_KEYS = ['backend', 'dtype', 'backendOptions', 'revision', 'cacheDir', 'localFilesOnly', 'onProgress', 'hub', 'onWarning', 'tokenizer'] as const;
+export const PIPELINE_OPTION_KEYS = ['backend', 'dtype', 'backendOptions', 'revision', 'cacheDir', 'localFilesOnly', 'token', 'onProgress', 'hub', 'onWarning', 'tokenizer'] as const;
 
 /** transformers.js options with no meaning here, refused with the reason rather than ignored. */
 export const REFUSED_PIPELINE_OPTIONS: Readonly<Record<string, string>> = {

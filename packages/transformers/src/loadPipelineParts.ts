@@ -1,4 +1,4 @@
-import { AltCLIPModel, type ModelSource, readFileBytes, resolveModelFiles, type TowerName } from '@altclip/core';
+import { AltCLIPModel, type ModelSource, resolveModelFiles, type TowerName } from '@altclip/core';
 import { AltCLIPProcessor } from '@altclip/processor';
 import { PipelineArgumentError } from './errors/PipelineArgumentError.js';
 import { checkOptions } from './options/checkOptions.js';
@@ -23,7 +23,7 @@ export async function loadPipelineParts(source: ModelSource, options: PipelineOp
     throw new PipelineArgumentError('options.tokenizer', `expected 'fast' or 'slow', got ${JSON.stringify(tokenizer)}`);
   }
   const files = await resolveModelFiles(source, options);
-  const processor = await AltCLIPProcessor.fromFiles((filename) => readFileBytes(files, filename), { name: files.name, prefer: tokenizer });
+  const processor = await AltCLIPProcessor.fromPretrained(files, { prefer: tokenizer });
   const model = await AltCLIPModel.fromPretrained(files, { ...modelOptions, towers });
   return { model, processor };
 }

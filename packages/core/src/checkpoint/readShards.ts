@@ -1,4 +1,4 @@
-import type { ByteSource } from '../io/ByteSource.js';
+import type { ByteSource } from '@altclip/hub';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { SafetensorsIndex } from './safetensors/ShardedSafetensors.js';
 

@@ -1,9 +1,9 @@
 import { SafetensorsFile } from '../checkpoint/safetensors/SafetensorsFile.js';
 import { parseSafetensorsIndex, readShardedSafetensors } from '../checkpoint/safetensors/ShardedSafetensors.js';
-import type { ByteSource } from '../io/ByteSource.js';
+import type { ByteSource } from '@altclip/hub';
 import type { Tensor } from '../tensor/Tensor.js';
 import { CheckpointError } from '../weights/CheckpointError.js';
-import { type ModelFiles, type ResolveOptions, readText } from './ModelFiles.js';
+import { type ModelFiles, type ResolveOptions, readText } from '@altclip/hub';
 
 export const WEIGHTS_FILES = ['model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json'] as const;
 

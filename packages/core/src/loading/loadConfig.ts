@@ -1,6 +1,6 @@
 import { AltCLIPConfig, AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
 import { CheckpointError } from '../weights/CheckpointError.js';
-import { type ModelFiles, readText } from './ModelFiles.js';
+import { type ModelFiles, readText } from '@altclip/hub';
 
 async function readConfigDict(files: ModelFiles): Promise<Record<string, unknown>> {
   const text = await readText(files, 'config.json');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { writeSafetensors } from '../checkpoint/safetensors/writeSafetensors.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
-import { memoryFiles } from '../loading/memoryFiles.js';
+import { memoryFiles } from '@altclip/hub';
 import { Tensor } from '../tensor/Tensor.js';
 import { fixtureUrl, loadFixture } from '../testing/loadFixture.js';
 import { ReferenceBackend } from '../testing/reference/ReferenceBackend.js';

@@ -93,6 +93,8 @@ describe('AltCLIPModel towers', async () => {
     expect((await model.getTextFeatures(text)).data).toEqual((await full.getTextFeatures(text)).data);
     await expect(model.getImageFeatures(images)).rejects.toThrow(TowerNotLoadedError);
     await expect(model.forward({ ...text, ...images })).rejects.toThrow(/forward needs the vision tower/);
+    // HF has no one-tower AltCLIPModel; saving would invent the other tower's weights.
+    await expect(model.savePretrained('/nonexistent-never-written')).rejects.toThrow(TowerNotLoadedError);
     await Promise.all([model.dispose(), full.dispose()]);
   });
 

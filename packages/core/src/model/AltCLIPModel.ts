@@ -1,20 +1,21 @@
 import { AltCLIPConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { TowerNotLoadedError } from '../errors/TowerNotLoadedError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import { contrastiveLoss } from '../semantics/contrastiveLoss.js';
 import { l2Normalize } from '../semantics/l2Normalize.js';
 import { similarityLogits } from '../semantics/similarityLogits.js';
 import type { IdsLike } from '../semantics/tensorInputs.js';
 import type { Tensor, TensorLike } from '../tensor/Tensor.js';
 import { toFloat32 } from '../tensor/toFloat32.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import type { LoadReport } from '../weights/LoadReport.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import { checkInputKeys, FORWARD_INPUT_KEYS, IMAGE_INPUT_KEYS, TEXT_INPUT_KEYS } from './checkInputKeys.js';
 import { checkLoadOptions } from './checkLoadOptions.js';
@@ -88,6 +89,7 @@ export class AltCLIPModel {
   readonly towers: readonly TowerName[];
   readonly #text: TextTowerSession | null;
   readonly #vision: VisionTowerSession | null;
+  #source: StateDictSource | undefined;
 
   private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession | null, vision: VisionTowerSession | null, logitScale: number, report: LoadReport) {
     this.config = config;
@@ -110,7 +112,16 @@ export class AltCLIPModel {
     const config = await loadModelConfig(files);
     // The other tower's tensors are never read (a text-only service never holds the 1.2 GB vision tower).
     const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => belongsToTowers(name, towers) });
-    return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    const model = await AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
+    // savePretrained re-reads the weights; a one-tower model cannot be saved as an AltCLIPModel (see savePretrained).
+    if (towers.size === 2) {
+      const quiet = { ...options, onWarning: () => {} };
+      model.#source = {
+        name: typeof source === 'string' ? source : files.name,
+        read: async () => matchAndReport(MODEL_CLASS, modelParameterSpecs(config), (await loadCheckpoint(files, quiet)).tensors, 'full', quiet).weights,
+      };
+    }
+    return model;
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
@@ -119,7 +130,9 @@ export class AltCLIPModel {
     const towers = selectTowers(options.towers);
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
     const weights = initializeParameters(towerSpecs(cfg, towers), options.seed ?? 0);
-    return AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, towers, options);
+    const model = await AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, towers, options);
+    if (towers.size === 2) model.#source = { name: '', read: async () => initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0) };
+    return model;
   }
 
   /**
@@ -207,6 +220,21 @@ export class AltCLIPModel {
     const out = await this.#visionSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
     if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected image embeddings`);
     return { features: out.embeds, visionModelOutput: towerOutput(out) };
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): `config.json` as HF writes it and the weights under HF's
+   * state_dict names (float32), sharded with HF's `model.safetensors.index.json` above `maxShardSize` (default
+   * '5GB'), so that HF's `AltCLIPModel.from_pretrained(dir)` loads it with no missing or unexpected keys. The weights
+   * are read again from the files the model was loaded from (or re-drawn from `fromConfig`'s seed), so those must
+   * still exist; a model built by `fromWeights` has no such source: pass its `stateDict` here (see core's README,
+   * "Saving"). Answers the paths.
+   */
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    // HF has no one-tower AltCLIPModel: saving one would write random weights for the missing tower.
+    if (this.towers.length < 2) throw new TowerNotLoadedError('savePretrained', this.#text ? 'vision' : 'text');
+    const specs = modelParameterSpecs(this.config);
+    return savePretrainedModel(dir, { modelClass: MODEL_CLASS, kind: 'full', config: this.config, specs, source: this.#source, firstNames: ['logit_scale'] }, options);
   }
 
   async dispose(): Promise<void> {

@@ -1,17 +1,18 @@
 import { AltCLIPVisionConfig } from '@altclip/config';
+import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
-import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
+import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
 import type { Tensor } from '../tensor/Tensor.js';
-import type { LoadReport } from '../weights/LoadReport.js';
-import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { initializeParameters } from '../weights/initializeParameters.js';
+import type { LoadReport } from '../weights/LoadReport.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import { checkInputKeys, IMAGE_INPUT_KEYS } from './checkInputKeys.js';
 import { checkLoadOptions } from './checkLoadOptions.js';
 import { configOutputFlags } from './configOutputFlags.js';
 import { towerOutput } from './towerOutput.js';
+import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
@@ -26,6 +27,7 @@ export class AltCLIPVisionModel {
   readonly config: AltCLIPVisionConfig;
   readonly backend: AltCLIPBackend;
   readonly loadReport: LoadReport;
+  #source: StateDictSource | undefined;
   readonly #session: VisionTowerSession;
 
   private constructor(config: AltCLIPVisionConfig, backend: AltCLIPBackend, session: VisionTowerSession, report: LoadReport) {
@@ -44,14 +46,22 @@ export class AltCLIPVisionModel {
     const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !isText(name) });
     const specs = visionParameterSpecs(config, config.initializer_factor);
     const { weights, report } = matchAndReport(MODEL_CLASS, specs, checkpoint.tensors, 'vision', { checkpointName: files.name, ...options });
-    return AltCLIPVisionModel.#build(config, weights, report, options);
+    const model = await AltCLIPVisionModel.#build(config, weights, report, options);
+    const quiet = { ...options, onWarning: () => {} };
+    model.#source = {
+      name: typeof source === 'string' ? source : files.name,
+      read: async () => matchAndReport(MODEL_CLASS, visionParameterSpecs(config, config.initializer_factor), (await loadCheckpoint(files, { ...quiet, filter: (name) => !isText(name) })).tensors, 'vision', quiet).weights,
+    };
+    return model;
   }
 
   static async fromConfig(config: AltCLIPVisionConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPVisionModel> {
     checkLoadOptions(options, [], 'AltCLIPVisionModel.fromConfig');
     const cfg = config instanceof AltCLIPVisionConfig ? config : AltCLIPVisionConfig.fromDict(config);
     const weights = initializeParameters(visionParameterSpecs(cfg, cfg.initializer_factor), options.seed ?? 0);
-    return AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    const model = await AltCLIPVisionModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
+    model.#source = { name: '', read: async () => initializeParameters(visionParameterSpecs(cfg, cfg.initializer_factor), options.seed ?? 0) };
+    return model;
   }
 
   static async fromWeights(config: AltCLIPVisionConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPVisionModel> {
@@ -70,6 +80,14 @@ export class AltCLIPVisionModel {
   async forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
     checkInputKeys(inputs, IMAGE_INPUT_KEYS, 'AltCLIPVisionModel.forward');
     return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
+  }
+
+  /**
+   * HF's `save_pretrained(dir)` with safetensors (Node): config.json as HF writes it and the weights under HF's
+   * AltCLIPVisionModel state_dict names, re-read from the source this was loaded from (see core's README, "Saving").
+   */
+  async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    return savePretrainedModel(dir, { modelClass: MODEL_CLASS, kind: 'vision', config: this.config, specs: visionParameterSpecs(this.config, this.config.initializer_factor), source: this.#source }, options);
   }
 
   dispose(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { AltCLIPBackend, WeightDType } from '../backend/AltCLIPBackend.js';
-import type { ResolveOptions } from '../loading/ModelFiles.js';
+import type { ResolveOptions } from '@altclip/hub';
 
 export interface ModelOptions {
   /** A backend instance, or the name(s) of registered backends; default: the registered ones by priority. */

@@ -1,64 +1,68 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LoadProgress } from '@altclip/hub';
+import { LoopbackHub, writePythonHubCache } from '@altclip/hub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadProgress } from '../loading/ModelFiles.js';
 import { fixtureUrl } from '../testing/loadFixture.js';
 import { ReferenceBackend } from '../testing/reference/ReferenceBackend.js';
 import { AltCLIPModel } from './AltCLIPModel.js';
 import { AltCLIPTextModel } from './AltCLIPTextModel.js';
+import { AltCLIPVisionModel } from './AltCLIPVisionModel.js';
 
-// End to end: a Hub id resolved through core's hub client against a local server that
-// serves the hub's resolve API (the hub client's own tests cover its protocol cases).
-const COMMIT = 'c'.repeat(40);
-const SERVED = ['config.json', 'pytorch_model.bin'];
+// End to end: a hub id resolved through @altclip/hub against a hub on 127.0.0.1 serving the hub's resolve API
+// (the hub client's own tests cover its protocol cases).
+const REPO = 'local/altclip-tiny';
 
-describe('fromPretrained with a Hub id', () => {
-  let server: Server;
-  let endpoint = '';
-  let cacheDir = '';
-  const requests: string[] = [];
+describe('fromPretrained with a hub id', () => {
+  let hub: LoopbackHub;
+  let files: Record<string, Uint8Array>;
+  const dirs: string[] = [];
+  const tmp = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'altclip-core-hub-'));
+    dirs.push(d);
+    return d;
+  };
 
   beforeAll(async () => {
-    const dir = fileURLToPath(fixtureUrl());
-    const files = new Map(await Promise.all(SERVED.map(async (f) => [f, new Uint8Array(await readFile(join(dir, f)))] as const)));
-    server = createServer((req, res) => {
-      requests.push(`${req.method} ${req.url}`);
-      const match = /^\/local\/altclip-tiny\/resolve\/main\/(.+)$/.exec(req.url ?? '');
-      const data = match ? files.get(match[1]) : undefined;
-      if (!data) {
-        res.writeHead(404, { 'x-error-code': 'EntryNotFound', 'x-repo-commit': COMMIT });
-        res.end();
-        return;
-      }
-      const sha1 = createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
-      res.writeHead(200, { etag: `"${sha1}"`, 'x-repo-commit': COMMIT, 'content-length': String(data.length) });
-      res.end(req.method === 'HEAD' ? undefined : data);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    cacheDir = await mkdtemp(join(tmpdir(), 'altclip-core-hub-'));
+    files = await LoopbackHub.readFolder(fileURLToPath(fixtureUrl()), ['config.json', 'pytorch_model.bin']);
+    hub = await LoopbackHub.start({ repos: { [REPO]: files } });
   });
-
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await rm(cacheDir, { recursive: true, force: true });
+    await hub.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  it('downloads, falls back from safetensors to pytorch_model.bin, and then loads from the cache offline', async () => {
+  it('downloads, falls back from safetensors to pytorch_model.bin, and then loads every class from the cache offline', async () => {
+    const cacheDir = await tmp();
     const progress: LoadProgress[] = [];
-    const options = { backend: new ReferenceBackend(), cacheDir, hub: { endpoint, token: false as const, env: {} } };
-    const model = await AltCLIPModel.fromPretrained('local/altclip-tiny', { ...options, onProgress: (e) => progress.push(e) });
+    const options = { backend: new ReferenceBackend(), cacheDir, token: false as const, hub: { endpoint: hub.endpoint, env: {} } };
+    const model = await AltCLIPModel.fromPretrained(REPO, { ...options, onProgress: (e) => progress.push(e) });
     expect(model.logitScale).toBeCloseTo(2.9, 6);
-    expect(requests.some((r) => r.includes('model.safetensors'))).toBe(true);
+    expect(hub.requests.some((r) => r.path.endsWith('/model.safetensors'))).toBe(true);
+    expect(hub.downloads()).toEqual(['config.json', 'pytorch_model.bin']);
     expect(progress.some((p) => p.phase === 'download' && p.file === 'pytorch_model.bin')).toBe(true);
-    requests.length = 0;
-    const text = await AltCLIPTextModel.fromPretrained('local/altclip-tiny', { ...options, localFilesOnly: true, onWarning: () => {} });
-    expect(requests).toEqual([]);
+    hub.requests.length = 0;
+    const offline = { ...options, localFilesOnly: true, onWarning: () => {} };
+    const text = await AltCLIPTextModel.fromPretrained(REPO, offline);
+    const vision = await AltCLIPVisionModel.fromPretrained(REPO, offline);
+    expect(hub.requests).toEqual([]);
     expect((await text.forward({ inputIds: [[0, 5, 2]] })).poolerOutput.dims).toEqual([1, 24]);
+    expect(vision.config.hidden_size).toBe(model.config.vision_config.hidden_size);
+  });
+
+  it('reuses a cache written by Python huggingface_hub (no request)', async () => {
+    const cacheDir = await tmp();
+    await writePythonHubCache(cacheDir, 'BAAI/AltCLIP', files);
+    hub.requests.length = 0;
+    const model = await AltCLIPModel.fromPretrained('BAAI/AltCLIP', {
+      backend: new ReferenceBackend(),
+      cacheDir,
+      localFilesOnly: true,
+      hub: { endpoint: hub.endpoint, env: {} },
+    });
+    expect(model.logitScale).toBeCloseTo(2.9, 6);
+    expect(hub.requests).toEqual([]);
   });
 });

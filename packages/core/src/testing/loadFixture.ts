@@ -1,7 +1,7 @@
 import { AltCLIPConfig } from '@altclip/config';
 import { readSafetensors } from '../checkpoint/safetensors/SafetensorsFile.js';
-import { type ModelFiles, readText } from '../loading/ModelFiles.js';
-import { MemoryByteSource } from '../io/MemoryByteSource.js';
+import { type ModelFiles, readText } from '@altclip/hub';
+import { MemoryByteSource } from '@altclip/hub';
 import type { Tensor } from '../tensor/Tensor.js';
 
 /** Reads one fixture file by its name inside the fixture directory. */

@@ -1,5 +1,9 @@
+import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
+import { modelFilesFor } from '../io/modelFilesFor.js';
+import { pythonJsonDumps } from '../io/pythonJson.js';
+import { writeModelFiles } from '../io/writeModelFiles.js';
 import { joinModelPath, readJsonFile } from '../io/readJsonFile.js';
 import {
   type CLIPImageProcessorConfig,
@@ -9,6 +13,7 @@ import {
 import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './config/CLIPImageProcessorOverrides.js';
 import { ProcessorInputError } from '../errors/ProcessorInputError.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './decode/ImageInput.js';
+import { isImageProcessorFloat, toImageProcessorDict } from './config/toImageProcessorDict.js';
 import { decodedToRgb, decodeImage } from './decode/loadImage.js';
 import type { PixelBuffer } from './PixelBuffer.js';
 import type { PixelValues } from './PixelValues.js';
@@ -26,18 +31,42 @@ export const PREPROCESSOR_CONFIG_FILE = 'preprocessor_config.json';
 export class CLIPImageProcessor {
   readonly config: CLIPImageProcessorConfig;
   private readonly file: string;
+  /** The dict as loaded: keys HF does not know are written back by savePretrained, as HF does. */
+  private readonly loaded: CLIPImageProcessorDict;
 
   constructor(dict: CLIPImageProcessorDict = {}, file = '<dict>') {
     this.config = parseCLIPImageProcessorConfig(dict, file);
     this.file = file;
+    this.loaded = { ...dict };
+  }
+
+  /** HF's `to_dict()` (what `preprocessor_config.json` holds); `processorClass` as a processor's save sets it. */
+  toDict(processorClass?: string): Record<string, unknown> {
+    return toImageProcessorDict(this.config, this.loaded, processorClass);
+  }
+
+  /** HF's `to_json_string()`: `json.dumps(to_dict(), indent=2, sort_keys=True) + "\n"`, byte for byte. */
+  toJsonString(processorClass?: string): string {
+    return pythonJsonDumps(this.toDict(processorClass), { ensureAscii: true, isFloat: isImageProcessorFloat });
+  }
+
+  /** Writes `preprocessor_config.json` into `dir` (Node), as HF's `save_pretrained`; answers the paths written. */
+  async savePretrained(dir: string, options: { processorClass?: string } = {}): Promise<string[]> {
+    return writeModelFiles(dir, { [PREPROCESSOR_CONFIG_FILE]: this.toJsonString(options.processorClass) });
   }
 
   static fromDict(dict: CLIPImageProcessorDict, file?: string): CLIPImageProcessor {
     return new CLIPImageProcessor(dict, file);
   }
 
-  /** Reads `preprocessor_config.json` from a model folder (path in Node, URL anywhere). */
-  static async fromPretrained(dir: string | URL): Promise<CLIPImageProcessor> {
+  /**
+   * Reads `preprocessor_config.json` from a model folder (path in Node, URL anywhere), a hub id or ModelFiles
+   * (`options`: the hub options, as HF's `from_pretrained` keywords).
+   */
+  static async fromPretrained(dir: string | URL | ModelFiles, options: ResolveOptions = {}): Promise<CLIPImageProcessor> {
+    const files = await modelFilesFor(dir, options);
+    if (files) return CLIPImageProcessor.fromModelFiles(files);
+    if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     const file = joinModelPath(dir, PREPROCESSOR_CONFIG_FILE);
     const read = await readJsonFile(file);
     if (!read.ok) {
@@ -47,6 +76,19 @@ export class CLIPImageProcessor {
       );
     }
     return new CLIPImageProcessor(read.value as CLIPImageProcessorDict, file);
+  }
+
+  static async fromModelFiles(files: ModelFiles): Promise<CLIPImageProcessor> {
+    const file = `${files.name}/${PREPROCESSOR_CONFIG_FILE}`;
+    const bytes = await readFileBytes(files, PREPROCESSOR_CONFIG_FILE);
+    if (!bytes) throw new ProcessorConfigError(file, `model folder has no ${PREPROCESSOR_CONFIG_FILE}`);
+    let dict: CLIPImageProcessorDict;
+    try {
+      dict = JSON.parse(new TextDecoder().decode(bytes)) as CLIPImageProcessorDict;
+    } catch (error) {
+      throw new ProcessorConfigError(file, `invalid JSON (${(error as Error).message})`);
+    }
+    return new CLIPImageProcessor(dict, file);
   }
 
   /** The uint8 stage HF hands to PIL and back: resize (if enabled) then center crop (if enabled). */

@@ -1,3 +1,5 @@
+import { writeModelFiles } from '../io/writeModelFiles.js';
+import { tokenizerSaveFiles } from './tokenizerSaveFiles.js';
 import { Callable } from './Callable.js';
 import { checkCallOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError } from './TokenizerError.js';
@@ -136,6 +138,8 @@ export interface PreTrainedTokenizerBase {
 export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallResult> {
   /** Which file the tokenizer was built from. */
   abstract readonly source: 'sentencepiece.bpe.model' | 'tokenizer.json';
+  /** The files `fromPretrained` read (raw bytes by name), which `savePretrained` writes back. */
+  sourceFiles: ReadonlyMap<string, Uint8Array> = new Map();
   readonly config: TokenizerConfig;
   /** Where HF's `logger.warning`s go; replace to capture or silence them. */
   logger: TokenizerLogger = { warn: (m) => console.warn(m) };
@@ -144,6 +148,14 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   constructor(config: TokenizerConfig) {
     super();
     this.config = config;
+  }
+
+  /**
+   * HF's `save_pretrained` (Node): `tokenizer_config.json`, `special_tokens_map.json` and the vocabulary file(s) this
+   * tokenizer was loaded from (see tokenizerSaveFiles); answers the paths written.
+   */
+  async savePretrained(dir: string, options: { processorClass?: string } = {}): Promise<string[]> {
+    return writeModelFiles(dir, tokenizerSaveFiles(this, options.processorClass));
   }
 
   get modelMaxLength(): number {

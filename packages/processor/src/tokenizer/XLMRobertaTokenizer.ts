@@ -1,8 +1,9 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { type IdsLike, type DecodeOptions, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
 import { checkDecodeOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTokenizerConfig } from './TokenizerConfig.js';
-import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
+import { type TokenizerSource, openSource, recordReads } from './files/TokenizerFiles.js';
 import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
 import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
 import { SentencePieceModelError, SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
@@ -67,13 +68,15 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     this.registerAdded(id, tok);
   }
 
-  /** Loads `sentencepiece.bpe.model` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
-  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizer> {
-    const reader = openSource(source);
+  /** Loads `sentencepiece.bpe.model` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
+  static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizer> {
+    const reader = recordReads(openSource(source, options));
     const bytes = await reader.read(SENTENCEPIECE_FILE);
     if (bytes === null) throw new TokenizerFileError(SENTENCEPIECE_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);
-    return new XLMRobertaTokenizer(loadSentencePiece(bytes), config);
+    const tokenizer = new XLMRobertaTokenizer(loadSentencePiece(bytes), config);
+    tokenizer.sourceFiles = reader.files;
+    return tokenizer;
   }
 
   get padTokenId(): number | null {

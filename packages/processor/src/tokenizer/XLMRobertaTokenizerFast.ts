@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type TruncationStrategy, idsToNumbers } from './PreTrainedTokenizerBase.js';
 import { checkDecodeOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
@@ -5,7 +6,7 @@ import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type TokenizerConfig, readTok
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
-import { type TokenizerSource, openSource, readJson } from './files/TokenizerFiles.js';
+import { type TokenizerSource, openSource, recordReads, readJson } from './files/TokenizerFiles.js';
 
 export const TOKENIZER_JSON_FILE = 'tokenizer.json';
 
@@ -49,13 +50,15 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     }
   }
 
-  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL or in-memory files. */
-  static async fromPretrained(source: TokenizerSource): Promise<XLMRobertaTokenizerFast> {
-    const reader = openSource(source);
+  /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
+  static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizerFast> {
+    const reader = recordReads(openSource(source, options));
     const json = await readJson(reader, TOKENIZER_JSON_FILE);
     if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);
     const config = await readTokenizerConfig(reader);
-    return new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    const tokenizer = new XLMRobertaTokenizerFast(new FastTokenizerPipeline(json as TokenizerJson), config);
+    tokenizer.sourceFiles = reader.files;
+    return tokenizer;
   }
 
   get padTokenId(): number | null {

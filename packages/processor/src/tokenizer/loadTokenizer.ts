@@ -1,9 +1,11 @@
+import type { ResolveOptions } from '@altclip/hub';
 import { TokenizerFileError } from './TokenizerError.js';
 import { XLMRobertaTokenizer, SENTENCEPIECE_FILE } from './XLMRobertaTokenizer.js';
 import { TOKENIZER_JSON_FILE, XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
 import { type TokenizerSource, openSource } from './files/TokenizerFiles.js';
 
-export interface LoadTokenizerOptions {
+/** `prefer`, plus the hub options (revision, cacheDir, localFilesOnly, token, onProgress, …) for a hub id. */
+export interface LoadTokenizerOptions extends ResolveOptions {
   /**
    * `'fast'` (default, like `AutoTokenizer`): `tokenizer.json`, falling back to the model file;
    * `'slow'`: `sentencepiece.bpe.model`, falling back to `tokenizer.json`.
@@ -17,7 +19,7 @@ export async function loadTokenizer(source: TokenizerSource, options: LoadTokeni
   const prefer = options.prefer ?? 'fast';
   if (prefer !== 'slow' && prefer !== 'fast') throw new TypeError(`prefer must be 'slow' or 'fast', got ${JSON.stringify(prefer)}`);
   // In-memory files are cheap to probe; for fs/URLs let each loader report its own missing file.
-  const reader = openSource(source);
+  const reader = openSource(source, options);
   const order = prefer === 'fast' ? ([TOKENIZER_JSON_FILE, SENTENCEPIECE_FILE] as const) : ([SENTENCEPIECE_FILE, TOKENIZER_JSON_FILE] as const);
   for (const file of order) {
     const bytes = await reader.read(file);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
-import { FileByteSource } from '../../io/node/FileByteSource.js';
+import { MemoryByteSource } from '@altclip/hub';
+import { FileByteSource } from '@altclip/hub/node';
 import { Tensor } from '../../tensor/Tensor.js';
 import { SafetensorsError } from './SafetensorsError.js';
 import { SafetensorsFile, readSafetensors } from './SafetensorsFile.js';

@@ -1,5 +1,5 @@
-import type { ByteSource } from '../../io/ByteSource.js';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import type { ByteSource } from '@altclip/hub';
+import { MemoryByteSource } from '@altclip/hub';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { decodeTensor } from './decodeTensor.js';
 import { SafetensorsError } from './SafetensorsError.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ByteSource, ByteRangeError, checkByteRange } from '../../io/ByteSource.js';
+import { type ByteSource, ByteRangeError, checkByteRange } from '@altclip/hub';
 import { Tensor } from '../../tensor/Tensor.js';
 import { SafetensorsError } from './SafetensorsError.js';
 import { SafetensorsFile } from './SafetensorsFile.js';

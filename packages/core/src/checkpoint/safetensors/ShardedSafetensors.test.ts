@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { MemoryByteSource } from '@altclip/hub';
 import { Tensor } from '../../tensor/Tensor.js';
 import { SafetensorsError } from './SafetensorsError.js';
 import { parseSafetensorsIndex, readShardedSafetensors } from './ShardedSafetensors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { MemoryByteSource } from '@altclip/hub';
 import { writeStoredZip } from './test-support/writeStoredZip.js';
 import { ZipFormatError } from './TorchCheckpointError.js';
 import { ZipArchive } from './ZipArchive.js';

@@ -1,4 +1,4 @@
-import type { ByteSource } from '../../io/ByteSource.js';
+import type { ByteSource } from '@altclip/hub';
 import { ZipFormatError } from './TorchCheckpointError.js';
 
 /** One member of a zip archive, as its central directory describes it. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { MemoryByteSource } from '@altclip/hub';
 import { loadCheckpoint } from '../../loading/loadCheckpoint.js';
-import { memoryFiles } from '../../loading/memoryFiles.js';
+import { memoryFiles } from '@altclip/hub';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { readSafetensors } from '../safetensors/index.js';
 import { parseTorchIndex, readShardedTorchCheckpoint } from './readShardedTorchCheckpoint.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '../../io/ByteSource.js';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import type { ByteSource } from '@altclip/hub';
+import { MemoryByteSource } from '@altclip/hub';
 import { readTorchCheckpoint } from './readTorchCheckpoint.js';
 import { stateDictPickle } from './test-support/PickleWriter.js';
 import { writeStoredZip } from './test-support/writeStoredZip.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
-import { FileByteSource } from '../../io/node/FileByteSource.js';
+import { MemoryByteSource } from '@altclip/hub';
+import { FileByteSource } from '@altclip/hub/node';
 import { readSafetensors } from '../safetensors/index.js';
 import { readTorchCheckpoint } from './readTorchCheckpoint.js';
 import { PickleWriter, stateDictPickle } from './test-support/PickleWriter.js';

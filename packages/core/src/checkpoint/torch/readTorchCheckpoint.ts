@@ -1,5 +1,5 @@
-import { type ByteSource, ByteRangeError } from '../../io/ByteSource.js';
-import { MemoryByteSource } from '../../io/MemoryByteSource.js';
+import { type ByteSource, ByteRangeError } from '@altclip/hub';
+import { MemoryByteSource } from '@altclip/hub';
 import type { Tensor } from '../../tensor/Tensor.js';
 import { materializeTensor, swapBytes } from './materializeTensor.js';
 import { PickleDict, PickleGlobal, PickleTuple } from './PickleValue.js';

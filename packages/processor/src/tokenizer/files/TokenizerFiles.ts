@@ -1,12 +1,16 @@
+import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
+import { isModelFilesSource, modelFilesFor } from '../../io/modelFilesFor.js';
 import { TokenizerFileError } from '../TokenizerError.js';
 
 /**
  * Where a model folder's files come from:
  * - a path (Node only; `node:fs` is imported lazily so browsers never load it),
  * - an `http(s):` base URL string or a `URL` (fetched; a 404 counts as a missing file),
- * - `{ files: { 'tokenizer.json': bytesOrText, ... } }` (already in memory, any runtime).
+ * - `{ files: { 'tokenizer.json': bytesOrText, ... } }` (already in memory, any runtime),
+ * - a hub id (`'BAAI/AltCLIP'`, when no local directory has that name) or `ModelFiles`: read through @altclip/hub,
+ *   with HF's cache and the hub options (revision, cacheDir, localFilesOnly, token, onProgress, …).
  */
-export type TokenizerSource = string | URL | { files: Record<string, Uint8Array | ArrayBuffer | string> };
+export type TokenizerSource = string | URL | { files: Record<string, Uint8Array | ArrayBuffer | string> } | ModelFiles;
 
 export interface FileReader {
   /** Bytes of `name`, or null when the folder has no such file. */
@@ -17,7 +21,8 @@ export interface FileReader {
 
 const textEncoder = new TextEncoder();
 
-export function openSource(source: TokenizerSource): FileReader {
+export function openSource(source: TokenizerSource, options: ResolveOptions = {}): FileReader {
+  if (isModelFilesSource(source)) return modelFilesReader(source, options);
   if (typeof source === 'object' && !(source instanceof URL) && 'files' in source) {
     const files = source.files;
     return {
@@ -30,10 +35,23 @@ export function openSource(source: TokenizerSource): FileReader {
       },
     };
   }
+  if (typeof source !== 'string' && !(source instanceof URL)) throw new TokenizerFileError('source', 'expected a folder path, a URL, a hub id, ModelFiles or { files }');
   const url = source instanceof URL ? source : /^(https?|blob|data):/i.test(source) ? new URL(source) : null;
   if (url && url.protocol !== 'file:') return fetchReader(url);
   const dir = url ? url : (source as string);
   return fsReader(dir);
+}
+
+function modelFilesReader(source: TokenizerSource, options: ResolveOptions): FileReader {
+  // Resolved on first read, once: a hub id costs no request until a file is needed.
+  let files: Promise<ModelFiles | undefined> | undefined;
+  return {
+    location: typeof source === 'string' ? source : (source as ModelFiles).name,
+    async read(name) {
+      files ??= modelFilesFor(source, options);
+      return readFileBytes((await files) as ModelFiles, name);
+    },
+  };
 }
 
 function fetchReader(base: URL): FileReader {
@@ -88,4 +106,18 @@ export async function readJson(reader: FileReader, name: string): Promise<unknow
   } catch (e) {
     throw new TokenizerFileError(name, `is not valid JSON (${(e as Error).message})`, { cause: e });
   }
+}
+
+/** A reader that keeps what it read, so a tokenizer can write its files back (savePretrained). */
+export function recordReads(reader: FileReader): FileReader & { readonly files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    location: reader.location,
+    files,
+    async read(name) {
+      const bytes = await reader.read(name);
+      if (bytes !== null) files.set(name, bytes);
+      return bytes;
+    },
+  };
 }

@@ -1,2 +1,0 @@
-export { type ByteSource, ByteRangeError, checkByteRange } from './ByteSource.js';
-export { MemoryByteSource, bytesSource } from './MemoryByteSource.js';

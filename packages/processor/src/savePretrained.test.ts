@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { memoryFiles } from '@altclip/hub';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AltCLIPProcessor } from './AltCLIPProcessor.js';
+import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
+import { pythonFloatRepr, pythonJsonDumps } from './io/pythonJson.js';
+import { fixtureUrl } from './test-support/fixture.js';
+import { XLMRobertaTokenizer } from './tokenizer/XLMRobertaTokenizer.js';
+import { XLMRobertaTokenizerFast } from './tokenizer/XLMRobertaTokenizerFast.js';
+
+// savePretrained against what HF's save_pretrained wrote for the same fixture (test-support/hf-saved, made by
+// scripts/oracle/save_pretrained_fixture.py), then fromPretrained(savePretrained(x)) round trips.
+const fixture = fileURLToPath(fixtureUrl(''));
+const hfSaved = fileURLToPath(new URL('./test-support/hf-saved/', import.meta.url));
+const hfSums = JSON.parse(await readFile(join(hfSaved, 'sha256.json'), 'utf8')) as Record<string, string>;
+const texts = JSON.parse(await readFile(join(fixture, 'texts.json'), 'utf8')) as string[];
+const sample = [...texts.slice(0, 8), 'a photo of a cat, 一只猫的照片', '  spaces  and <mask> '];
+const dirs: string[] = [];
+const tmp = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'altclip-save-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+const read = (dir: string, name: string) => readFile(join(dir, name));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('savePretrained', () => {
+  it("AltCLIPProcessor (slow tokenizer) writes HF's files byte for byte and reloads to identical ids and pixels", async () => {
+    const processor = await AltCLIPProcessor.fromPretrained(fixture, { prefer: 'slow' });
+    const dir = await tmp();
+    const written = await processor.savePretrained(dir);
+    expect((await readdir(dir)).sort()).toEqual(['preprocessor_config.json', 'sentencepiece.bpe.model', 'special_tokens_map.json', 'tokenizer_config.json']);
+    expect(written.length).toBe(4);
+    expect(await read(dir, 'preprocessor_config.json')).toEqual(await read(join(hfSaved, 'processor'), 'preprocessor_config.json'));
+    expect(await read(dir, 'special_tokens_map.json')).toEqual(await read(join(hfSaved, 'processor'), 'special_tokens_map.json'));
+    // HF's processor/ copy carries the oracle's use_fast=False load kwarg (see hf-saved/README.md); tokenizer/ has none.
+    expect(await read(dir, 'tokenizer_config.json')).toEqual(await read(join(hfSaved, 'tokenizer'), 'tokenizer_config.json'));
+    expect(sha256(await read(dir, 'sentencepiece.bpe.model'))).toBe(hfSums['processor/sentencepiece.bpe.model']);
+
+    const reloaded = await AltCLIPProcessor.fromPretrained(dir, { prefer: 'slow' });
+    for (const text of sample) expect(reloaded.tokenizer(text).inputIds).toEqual(processor.tokenizer(text).inputIds);
+    const image = fixtureUrl('images/chelsea.jpg');
+    const [a, b] = await Promise.all([processor({ images: image }), reloaded({ images: image })]);
+    expect(b.pixelValues?.data).toEqual(a.pixelValues?.data);
+    const again = await tmp();
+    await reloaded.savePretrained(again);
+    for (const name of await readdir(dir)) expect(Buffer.compare(await read(again, name), await read(dir, name))).toBe(0);
+  });
+
+  it('AltCLIPProcessor (fast tokenizer) writes tokenizer.json as loaded and, as HF, the SentencePiece model; ids round trip', async () => {
+    const processor = await AltCLIPProcessor.fromPretrained(fixture);
+    const dir = await tmp();
+    await processor.savePretrained(dir);
+    const all = ['preprocessor_config.json', 'sentencepiece.bpe.model', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'];
+    expect((await readdir(dir)).sort()).toEqual(all);
+    expect(Buffer.compare(await read(dir, 'tokenizer.json'), await read(fixture, 'tokenizer.json'))).toBe(0);
+    expect(sha256(await read(dir, 'sentencepiece.bpe.model'))).toBe(hfSums['processor/sentencepiece.bpe.model']);
+    // The same through ModelFiles (fromFiles reads only tokenizer.json; the model is fetched when saving).
+    const viaFiles = await tmp();
+    const picked = Object.fromEntries(await Promise.all(all.map(async (f) => [f, new Uint8Array(await read(fixture, f))] as const)));
+    await (await AltCLIPProcessor.fromPretrained(memoryFiles(picked))).savePretrained(viaFiles);
+    expect((await readdir(viaFiles)).sort()).toEqual(all);
+    const reloaded = await XLMRobertaTokenizerFast.fromPretrained(dir);
+    for (const text of sample) expect(reloaded(text).inputIds).toEqual(processor.tokenizer(text).inputIds);
+  });
+
+  it("XLMRobertaTokenizer and CLIPImageProcessor alone write HF's files byte for byte", async () => {
+    const dir = await tmp();
+    await (await XLMRobertaTokenizer.fromPretrained(fixture)).savePretrained(dir);
+    for (const name of ['tokenizer_config.json', 'special_tokens_map.json']) {
+      expect(await read(dir, name)).toEqual(await read(join(hfSaved, 'tokenizer'), name));
+    }
+    expect(sha256(await read(dir, 'sentencepiece.bpe.model'))).toBe(hfSums['tokenizer/sentencepiece.bpe.model']);
+    const imageDir = await tmp();
+    await (await CLIPImageProcessor.fromPretrained(fixture)).savePretrained(imageDir);
+    expect(await read(imageDir, 'preprocessor_config.json')).toEqual(await read(join(hfSaved, 'image'), 'preprocessor_config.json'));
+    // Sizes given in HF's legacy forms are written in the normalised form HF's to_dict has.
+    const legacy = new CLIPImageProcessor({ size: 224, crop_size: 224, rescale_factor: 1, image_mean: [0.5, 0.5, 0.5], extra_key: 'kept' });
+    expect(legacy.toDict()).toMatchObject({ size: { shortest_edge: 224 }, crop_size: { height: 224, width: 224 }, extra_key: 'kept' });
+    expect(legacy.toJsonString()).toContain('"rescale_factor": 1.0,');
+  });
+
+  it("writes JSON as Python's json.dumps (floats as repr, big ints exactly, sorted keys)", () => {
+    // Expected strings are CPython 3.11's repr() of the same floats.
+    expect([1e-5, 1e16, 0.00392156862745098, 1.2345678901234568e20, 0.48145466, 2.5e-7, 1234.5, -0.001].map(pythonFloatRepr)).toEqual([
+      '1e-05',
+      '1e+16',
+      '0.00392156862745098',
+      '1.2345678901234568e+20',
+      '0.48145466',
+      '2.5e-07',
+      '1234.5',
+      '-0.001',
+    ]);
+    expect(pythonFloatRepr(1e15)).toBe('1000000000000000.0');
+    expect(pythonJsonDumps({ b: 1e30, a: ['é', {}] }, { ensureAscii: true })).toBe('{\n  "a": [\n    "\\u00e9",\n    {}\n  ],\n  "b": 1000000000000000019884624838656\n}\n');
+  });
+});
