@@ -1,6 +1,9 @@
 // Tensors and the backend contract (v1)
 export { asTensor, Tensor, TensorShapeError } from './tensor/Tensor.js';
-export type { DType, DataTypeMap, TensorData, TensorLike } from './tensor/Tensor.js';
+export type { DType, DataTypeMap, SoftmaxDType, TensorData, TensorLike } from './tensor/Tensor.js';
+export { TensorOpError } from './tensor/ops/TensorOpError.js';
+export type { NestedList } from './tensor/ops/tolist.js';
+export { cosineSimilarity } from './tensor/cosineSimilarity.js';
 export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32.js';
 export { float32ToFloat16Bits, fromBfloat16Array, fromFloat16Array, toFloat16Array } from './tensor/float16.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
@@ -25,7 +28,19 @@ export type {
 export { BackendRegistry, BackendResolutionError, type BackendFactory, defaultRegistry, registerBackend, resolveBackend } from './registry/BackendRegistry.js';
 
 // Models
-export { AltCLIPModel, type AltCLIPForwardInputs, type ImageFeatureInputs, type TextFeatureInputs } from './model/AltCLIPModel.js';
+export {
+  AltCLIPModel,
+  type AltCLIPForwardInputs,
+  type AltCLIPModelFromConfigOptions,
+  type AltCLIPModelFromPretrainedOptions,
+  type AltCLIPModelFromWeightsOptions,
+  type ImageEncoding,
+  type ImageFeatureInputs,
+  type TextEncoding,
+  type TextFeatureInputs,
+} from './model/AltCLIPModel.js';
+export type { TowerName, TowerOptions } from './model/TowerSelection.js';
+export { TowerNotLoadedError } from './errors/TowerNotLoadedError.js';
 export { AltCLIPTextModel } from './model/AltCLIPTextModel.js';
 export { AltCLIPVisionModel } from './model/AltCLIPVisionModel.js';
 export type { TextInputs } from './model/TextTowerSession.js';

@@ -3,11 +3,13 @@ import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
 import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorConfig.js';
-import type { ImageInput, LoadImageOptions } from './image/decode/ImageInput.js';
+import { type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './image/config/CLIPImageProcessorOverrides.js';
+import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
 import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';
+import { CALL_OPTION_KEYS, checkCallOptions } from './tokenizer/callOptionKeys.js';
 import { openSource } from './tokenizer/files/TokenizerFiles.js';
 import {
   type BatchEncoding,
@@ -28,8 +30,12 @@ export type ModelFileReader = (filename: string) => Promise<Uint8Array | null>;
 
 const TOKENIZER_EXTRAS = ['tokenizer_config.json', 'special_tokens_map.json'];
 
-/** Arguments of `processor({...})`: HF's `AltCLIPProcessor.__call__` keywords in camelCase. */
-export interface AltCLIPProcessorCall extends LoadImageOptions, Omit<CallOptions, 'textPair'> {
+/**
+ * Arguments of `processor({...})`: HF's `AltCLIPProcessor.__call__` keywords in camelCase. Tokenizer options go to
+ * the tokenizer, image options (`doCenterCrop`, `size`, …) to the image processor, as HF's `_merge_kwargs` routes
+ * them; anything else throws `ProcessorInputError` naming it.
+ */
+export interface AltCLIPProcessorCall extends LoadImageOptions, Omit<CLIPImageProcessorOverrides, 'doConvertRgb'>, CallOptions {
   readonly text?: string | readonly string[];
   readonly images?: ImageInput | readonly ImageInput[];
 }
@@ -41,8 +47,20 @@ export interface AltCLIPProcessorCall extends LoadImageOptions, Omit<CallOptions
 export interface AltCLIPProcessorOutput {
   inputIds?: Encoding['inputIds'] | BatchEncoding['inputIds'] | TensorEncoding['inputIds'];
   attentionMask?: Encoding['attentionMask'] | BatchEncoding['attentionMask'] | TensorEncoding['attentionMask'];
+  tokenTypeIds?: Encoding['tokenTypeIds'] | BatchEncoding['tokenTypeIds'] | TensorEncoding['tokenTypeIds'];
+  specialTokensMask?: Encoding['specialTokensMask'] | BatchEncoding['specialTokensMask'] | TensorEncoding['specialTokensMask'];
+  length?: Encoding['length'] | BatchEncoding['length'] | TensorEncoding['length'];
   pixelValues?: PixelValues;
 }
+
+const PROCESSOR_REFUSED: Readonly<Record<string, string>> = {
+  ...REFUSED_IMAGE_OPTIONS,
+  doConvertRgb:
+    "HF's AltCLIPProcessor does not pass do_convert_rgb to the image processor (it warns and ignores it); call processor.imageProcessor.process(images, { doConvertRgb }) instead",
+  audio: 'AltCLIP has no audio input',
+  videos: 'AltCLIP has no video input',
+};
+const IMAGE_KEYS = new Set<string>([...IMAGE_PROCESSOR_OVERRIDE_KEYS.filter((k) => k !== 'doConvertRgb'), ...LOAD_IMAGE_OPTION_KEYS]);
 
 /**
  * What a call returns for the arguments given, so the result feeds `model.forward` without a cast:
@@ -152,20 +170,34 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
   }
 
   protected async invoke(args: AltCLIPProcessorCall): Promise<AltCLIPProcessorOutput> {
-    const { text, images, applyExifOrientation, jpegDecoder, maxPixels, ...textOptions } = args ?? {};
+    const { text, images, ...options } = args ?? {};
     if (text === undefined && images === undefined) {
       throw new ProcessorInputError('AltCLIPProcessor: you must specify either text or images');
     }
+    // Route every keyword as HF's _merge_kwargs does; what neither side knows is refused, not dropped.
+    const textOptions: Record<string, unknown> = {};
+    const imageOptions: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) {
+      if (value === undefined) continue;
+      if (Object.hasOwn(PROCESSOR_REFUSED, key)) throw new ProcessorInputError(`AltCLIPProcessor: option '${key}' is not supported: ${PROCESSOR_REFUSED[key]}`);
+      if (IMAGE_KEYS.has(key)) imageOptions[key] = value;
+      else if (CALL_OPTION_KEYS.includes(key)) textOptions[key] = value;
+      else {
+        const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+        const hint = camel !== key && (IMAGE_KEYS.has(camel) || CALL_OPTION_KEYS.includes(camel)) ? ` (options are camelCase here: '${camel}')` : '';
+        throw new ProcessorInputError(`AltCLIPProcessor: unknown option '${key}'${hint}`);
+      }
+    }
+    // Checked even without text, so a bad tokenizer option never passes unnoticed.
+    checkCallOptions(textOptions);
     const out: AltCLIPProcessorOutput = {};
     if (text !== undefined) {
       // One call path for every overload: the tokenizer decides the result shape from `text` and `returnTensors`.
       const call = this.tokenizer as unknown as (t: string | readonly string[], o: CallOptions) => Encoding | BatchEncoding | TensorEncoding;
-      const encoding = call(text, textOptions);
-      out.inputIds = encoding.inputIds;
-      if (encoding.attentionMask !== undefined) out.attentionMask = encoding.attentionMask;
+      // HF returns the tokenizer's whole BatchEncoding (token type ids, special tokens mask, length when asked for).
+      Object.assign(out, call(text, textOptions as CallOptions));
     }
     if (images !== undefined) {
-      const imageOptions = { ...(applyExifOrientation !== undefined && { applyExifOrientation }), ...(jpegDecoder !== undefined && { jpegDecoder }), ...(maxPixels !== undefined && { maxPixels }) };
       out.pixelValues = (await this.imageProcessor.process(images, imageOptions)).pixelValues;
     }
     return out;

@@ -2,6 +2,7 @@ import { AltCLIPConfig } from '@altclip/config';
 import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
+import { TowerNotLoadedError } from '../errors/TowerNotLoadedError.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
 import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
@@ -15,15 +16,19 @@ import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheck
 import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { altclipParameters } from '../weights/ModelParameters.js';
-import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { towerWeights } from '../weights/matchStateDict.js';
+import { modelParameterSpecs } from '../weights/ParameterSpec.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
-import type { AltCLIPOutput } from './outputs.js';
+import { checkInputKeys, FORWARD_INPUT_KEYS, IMAGE_INPUT_KEYS, TEXT_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
+import { configOutputFlags } from './configOutputFlags.js';
 import { DisposeGuard } from './DisposeGuard.js';
+import type { AltCLIPOutput, AltCLIPTextModelOutput, AltCLIPVisionModelOutput } from './outputs.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { TextTowerSession } from './TextTowerSession.js';
+import { belongsToTowers, selectTowers, type TowerName, type TowerOptions, towerParameters } from './TowerSelection.js';
 import { towerOutput } from './towerOutput.js';
 import { VisionTowerSession } from './VisionTowerSession.js';
 
@@ -44,12 +49,38 @@ export interface TextFeatureInputs {
   attentionMask?: IdsLike;
   positionIds?: IdsLike;
   tokenTypeIds?: IdsLike;
+  outputAttentions?: boolean;
+  outputHiddenStates?: boolean;
 }
 
 export interface ImageFeatureInputs {
   pixelValues: Tensor | TensorLike;
   interpolatePosEncoding?: boolean;
+  outputAttentions?: boolean;
+  outputHiddenStates?: boolean;
 }
+
+/** `getTextFeatures`' projection together with the text tower output it pools (one tower pass). */
+export interface TextEncoding {
+  /** [batch, projection_dim], not normalised (HF's get_text_features). */
+  readonly features: Tensor<'float32'>;
+  /** What HF's `model.text_model(...)` returns for the same inputs. */
+  readonly textModelOutput: AltCLIPTextModelOutput;
+}
+
+/** `getImageFeatures`' projection together with the vision tower output it pools (one tower pass). */
+export interface ImageEncoding {
+  /** [batch, projection_dim], not normalised (HF's get_image_features). */
+  readonly features: Tensor<'float32'>;
+  /** What HF's `model.vision_model(...)` returns for the same inputs. */
+  readonly visionModelOutput: AltCLIPVisionModelOutput;
+}
+
+export type AltCLIPModelFromPretrainedOptions = FromPretrainedOptions & TowerOptions;
+export type AltCLIPModelFromWeightsOptions = FromWeightsOptions & TowerOptions;
+export type AltCLIPModelFromConfigOptions = FromConfigOptions & TowerOptions;
+
+const MODEL_CLASS = 'AltCLIPModel';
 
 /** HF's `AltCLIPModel`: both towers, the projections and the contrastive head. */
 export class AltCLIPModel {
@@ -58,13 +89,16 @@ export class AltCLIPModel {
   /** The learned temperature (logits are scaled by exp(logitScale)). */
   readonly logitScale: number;
   readonly loadReport: LoadReport;
-  readonly #text: TextTowerSession;
-  readonly #vision: VisionTowerSession;
+  /** The towers this model holds (both unless loaded with `towers`). */
+  readonly towers: readonly TowerName[];
+  readonly #text: TextTowerSession | null;
+  readonly #vision: VisionTowerSession | null;
   readonly #guard = new DisposeGuard('AltCLIPModel');
   #source: StateDictSource | undefined;
 
-  private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession, vision: VisionTowerSession, logitScale: number, report: LoadReport) {
+  private constructor(config: AltCLIPConfig, backend: AltCLIPBackend, text: TextTowerSession | null, vision: VisionTowerSession | null, logitScale: number, report: LoadReport) {
     this.config = config;
+    this.towers = [...(text ? ['text' as const] : []), ...(vision ? ['vision' as const] : [])];
     this.backend = backend;
     this.#text = text;
     this.#vision = vision;
@@ -72,61 +106,97 @@ export class AltCLIPModel {
     this.loadReport = report;
   }
 
-  /** Loads config.json and weights from a local directory (Node), a Hub repo id or a `ModelFiles`. */
-  static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPModel> {
+  /**
+   * Loads config.json and weights from a local directory (Node), a Hub repo id or a `ModelFiles`.
+   * `towers: ['text']` (or `['vision']`) reads and loads only that tower and its projection.
+   */
+  static async fromPretrained(source: ModelSource, options: AltCLIPModelFromPretrainedOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromPretrained');
+    const towers = selectTowers(options.towers);
     const files = await resolveModelFiles(source, options);
     const config = await loadModelConfig(files);
-    const parameters = altclipParameters(config);
-    const checkpoint = await loadCheckpoint(files, { ...options, onShapes: (shapes) => checkConfigAgainstCheckpoint(parameters, shapes, files.name, options) });
+    const parameters = towerParameters(altclipParameters(config), towers);
+    // The other tower's tensors are never read (a text-only service never holds the 1.2 GB vision tower), and the
+    // config is compared with the checkpoint's declared shapes before any tensor is allocated.
+    const checkpoint = await loadCheckpoint(files, {
+      ...options,
+      filter: (name) => belongsToTowers(name, towers),
+      onShapes: (shapes) => checkConfigAgainstCheckpoint(parameters, shapes, files.name, options),
+    });
     const model = await AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
-    const quiet = { ...options, onWarning: () => {} };
-    model.#source = {
-      name: typeof source === 'string' ? source : files.name,
-      read: async () => matchAndReport(parameters, (await loadCheckpoint(files, quiet)).tensors, quiet).weights,
-    };
+    // savePretrained re-reads the weights; a one-tower model cannot be saved as an AltCLIPModel (see savePretrained).
+    if (towers.size === 2) {
+      const quiet = { ...options, onWarning: () => {} };
+      model.#source = {
+        name: typeof source === 'string' ? source : files.name,
+        read: async () => matchAndReport(parameters, (await loadCheckpoint(files, quiet)).tensors, quiet).weights,
+      };
+    }
     return model;
   }
 
   /** Random weights with HF's initialisation scheme (seeded), like `AltCLIPModel(config)`. */
-  static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPModel> {
+  static async fromConfig(config: AltCLIPConfig | Record<string, unknown>, options: AltCLIPModelFromConfigOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromConfig');
+    const towers = selectTowers(options.towers);
     const cfg = config instanceof AltCLIPConfig ? config : AltCLIPConfig.fromDict(config);
-    const parameters = altclipParameters(cfg);
+    const parameters = towerParameters(altclipParameters(cfg), towers);
     checkModelSize(parameters, options.maxParameterBytes);
     const weights = initializeParameters(parameters.specs(), options.seed ?? 0);
-    const model = await AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, options);
-    model.#source = { name: '', read: async () => initializeParameters(parameters.specs(), options.seed ?? 0) };
+    const model = await AltCLIPModel.#build(cfg, weights, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] }, towers, options);
+    if (towers.size === 2) model.#source = { name: '', read: async () => initializeParameters(modelParameterSpecs(cfg), options.seed ?? 0) };
     return model;
   }
 
-  /** From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised). */
-  static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPModel> {
-    const { weights, report } = matchAndReport(altclipParameters(config), stateDict, options);
-    return AltCLIPModel.#build(config, weights, report, options);
+  /**
+   * From a state_dict in HF names (a full AltCLIP checkpoint, or a text-tower one with the rest initialised).
+   * With `towers`, the other tower's entries are skipped (neither loaded nor reported as unexpected).
+   */
+  static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: AltCLIPModelFromWeightsOptions = {}): Promise<AltCLIPModel> {
+    checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromWeights');
+    const towers = selectTowers(options.towers);
+    const selected = towers.size === 2 ? stateDict : new Map([...stateDict].filter(([name]) => belongsToTowers(name, towers)));
+    const { weights, report } = matchAndReport(towerParameters(altclipParameters(config), towers), selected, options);
+    return AltCLIPModel.#build(config, weights, report, towers, options);
   }
 
-  static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, options: FromConfigOptions): Promise<AltCLIPModel> {
+  static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, towers: ReadonlySet<TowerName>, options: FromConfigOptions): Promise<AltCLIPModel> {
     const { backend, loadOptions } = await prepareBackend(options);
-    const textTower = await backend.loadTextTower(config.text_config, towerWeights(weights, 'text'), loadOptions);
+    const textTower = towers.has('text') ? await backend.loadTextTower(config.text_config, towerWeights(weights, 'text'), loadOptions) : null;
     try {
-      const visionTower = await backend.loadVisionTower(config.vision_config, towerWeights(weights, 'vision'), loadOptions);
+      const visionTower = towers.has('vision') ? await backend.loadVisionTower(config.vision_config, towerWeights(weights, 'vision'), loadOptions) : null;
       const logitScale = toFloat32(weights.get('logit_scale')!).data[0];
-      const text = new TextTowerSession(config.text_config, textTower);
-      const vision = new VisionTowerSession(config.vision_config, visionTower, weights.get('vision_model.embeddings.position_embedding.weight')!);
+      const text = textTower && new TextTowerSession(config.text_config, textTower);
+      const vision = visionTower && new VisionTowerSession(config.vision_config, visionTower, weights.get('vision_model.embeddings.position_embedding.weight')!);
       return new AltCLIPModel(config, backend, text, vision, logitScale, report);
     } catch (error) {
-      await textTower.dispose();
+      await textTower?.dispose();
       throw error;
     }
   }
 
+  #textSession(method: string): TextTowerSession {
+    if (!this.#text) throw new TowerNotLoadedError(method, 'text');
+    return this.#text;
+  }
+
+  #visionSession(method: string): VisionTowerSession {
+    if (!this.#vision) throw new TowerNotLoadedError(method, 'vision');
+    return this.#vision;
+  }
+
+  /** HF's forward; `outputAttentions`/`outputHiddenStates` default to config.json's `output_attentions`/`output_hidden_states`, as in HF. */
   forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
     return this.#guard.run('forward', () => this.#forward(inputs));
   }
 
   async #forward(inputs: AltCLIPForwardInputs): Promise<AltCLIPOutput> {
-    const flags = { outputAttentions: inputs.outputAttentions, outputHiddenStates: inputs.outputHiddenStates };
-    const textOut = await this.#text.run({ ...inputs, ...flags });
-    const visionOut = await this.#vision.run({ ...inputs, ...flags });
+    checkInputKeys(inputs, FORWARD_INPUT_KEYS, 'AltCLIPModel.forward');
+    const textSession = this.#textSession('forward');
+    const visionSession = this.#visionSession('forward');
+    const flags = configOutputFlags(this.config, inputs);
+    const textOut = await textSession.run({ ...inputs, ...flags });
+    const visionOut = await visionSession.run({ ...inputs, ...flags });
     if (!textOut.embeds || !visionOut.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected embeddings`);
     const textEmbeds = l2Normalize(textOut.embeds);
     const imageEmbeds = l2Normalize(visionOut.embeds);
@@ -143,13 +213,34 @@ export class AltCLIPModel {
   }
 
   /** `text_projection(pooler_output)`, not normalised (HF's get_text_features). */
-  getTextFeatures(inputs: TextFeatureInputs): Promise<Tensor<'float32'>> {
-    return this.#guard.run('getTextFeatures', async () => (await this.#text.run(inputs)).embeds!);
+  async getTextFeatures(inputs: TextFeatureInputs): Promise<Tensor<'float32'>> {
+    // The features never depend on these flags; asking for no extras keeps the tower pass lean.
+    return (await this.encodeText({ ...inputs, outputAttentions: false, outputHiddenStates: false }, 'getTextFeatures')).features;
   }
 
   /** `visual_projection(pooler_output)`, not normalised (HF's get_image_features). */
-  getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
-    return this.#guard.run('getImageFeatures', async () => (await this.#vision.run(inputs)).embeds!);
+  async getImageFeatures(inputs: ImageFeatureInputs): Promise<Tensor<'float32'>> {
+    return (await this.encodeImages({ ...inputs, outputAttentions: false, outputHiddenStates: false }, 'getImageFeatures')).features;
+  }
+
+  /** getTextFeatures plus the text tower output it came from, in one pass (pipelines pool either). */
+  encodeText(inputs: TextFeatureInputs, method = 'encodeText'): Promise<TextEncoding> {
+    return this.#guard.run(method, async () => {
+      checkInputKeys(inputs, TEXT_INPUT_KEYS, `AltCLIPModel.${method}`);
+      const out = await this.#textSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
+      if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected text embeddings`);
+      return { features: out.embeds, textModelOutput: towerOutput(out) };
+    });
+  }
+
+  /** getImageFeatures plus the vision tower output it came from, in one pass. */
+  encodeImages(inputs: ImageFeatureInputs, method = 'encodeImages'): Promise<ImageEncoding> {
+    return this.#guard.run(method, async () => {
+      checkInputKeys(inputs, IMAGE_INPUT_KEYS, `AltCLIPModel.${method}`);
+      const out = await this.#visionSession(method).run({ ...inputs, ...configOutputFlags(this.config, inputs) });
+      if (!out.embeds) throw new InputValidationError(`backend '${this.backend.name}' returned no projected image embeddings`);
+      return { features: out.embeds, visionModelOutput: towerOutput(out) };
+    });
   }
 
   /**
@@ -161,8 +252,10 @@ export class AltCLIPModel {
    * "Saving"). Answers the paths. It needs no backend, so it works after `dispose()` too.
    */
   async savePretrained(dir: string, options: SavePretrainedOptions = {}): Promise<string[]> {
+    // HF has no one-tower AltCLIPModel: saving one would write random weights for the missing tower.
+    if (this.towers.length < 2) throw new TowerNotLoadedError('savePretrained', this.#text ? 'vision' : 'text');
     const specs = modelParameterSpecs(this.config);
-    return savePretrainedModel(dir, { modelClass: 'AltCLIPModel', kind: 'full', config: this.config, specs, source: this.#source, firstNames: ['logit_scale'] }, options);
+    return savePretrainedModel(dir, { modelClass: MODEL_CLASS, kind: 'full', config: this.config, specs, source: this.#source, firstNames: ['logit_scale'] }, options);
   }
 
   /**
@@ -171,7 +264,8 @@ export class AltCLIPModel {
    */
   dispose(): Promise<void> {
     return this.#guard.dispose(async () => {
-      await Promise.all([this.#text.dispose(), this.#vision.dispose()]);
+      await Promise.all([this.#text?.dispose(), this.#vision?.dispose()]);
     });
   }
 }
+

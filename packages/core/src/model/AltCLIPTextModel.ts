@@ -11,13 +11,16 @@ import type { LoadReport } from '../weights/LoadReport.js';
 import { textParameters } from '../weights/ModelParameters.js';
 import { textParameterSpecs } from '../weights/ParameterSpec.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
+import { checkInputKeys, TEXT_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
+import { configOutputFlags } from './configOutputFlags.js';
+import { towerOutput } from './towerOutput.js';
 import type { FromConfigOptions, FromPretrainedOptions, FromWeightsOptions } from './ModelOptions.js';
 import type { AltCLIPTextModelOutput } from './outputs.js';
 import { DisposeGuard } from './DisposeGuard.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
 import { type TextInputs, TextTowerSession } from './TextTowerSession.js';
-import { towerOutput } from './towerOutput.js';
 
 
 /** HF's `AltCLIPTextModel` (state_dict names `roberta.…`, `pre_LN.…`, `transformation.…`). */
@@ -38,6 +41,7 @@ export class AltCLIPTextModel {
 
   /** Also loads from a full AltCLIP checkpoint: the `text_model.` tensors are used, the rest reported unused. */
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'text');
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
@@ -59,6 +63,7 @@ export class AltCLIPTextModel {
   }
 
   static async fromConfig(config: AltCLIPTextConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromConfig');
     const cfg = config instanceof AltCLIPTextConfig ? config : AltCLIPTextConfig.fromDict(config);
     const parameters = textParameters(cfg);
     checkModelSize(parameters, options.maxParameterBytes);
@@ -69,6 +74,7 @@ export class AltCLIPTextModel {
   }
 
   static async fromWeights(config: AltCLIPTextConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPTextModel> {
+    checkLoadOptions(options, [], 'AltCLIPTextModel.fromWeights');
     const { weights, report } = matchAndReport(textParameters(config), stateDict, options);
     return AltCLIPTextModel.#build(config, weights, report, options);
   }
@@ -80,7 +86,10 @@ export class AltCLIPTextModel {
   }
 
   forward(inputs: TextInputs): Promise<AltCLIPTextModelOutput> {
-    return this.#guard.run('forward', async () => towerOutput(await this.#session.run(inputs)));
+    return this.#guard.run('forward', async () => {
+      checkInputKeys(inputs, TEXT_INPUT_KEYS, 'AltCLIPTextModel.forward');
+      return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
+    });
   }
 
   /**

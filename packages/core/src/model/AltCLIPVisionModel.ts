@@ -9,6 +9,10 @@ import { checkConfigAgainstCheckpoint } from '../weights/checkConfigAgainstCheck
 import { initializeParameters } from '../weights/initializeParameters.js';
 import type { LoadReport } from '../weights/LoadReport.js';
 import { visionParameters } from '../weights/ModelParameters.js';
+import { checkInputKeys, IMAGE_INPUT_KEYS } from './checkInputKeys.js';
+import { checkLoadOptions } from './checkLoadOptions.js';
+import { configOutputFlags } from './configOutputFlags.js';
+import { towerOutput } from './towerOutput.js';
 import { visionParameterSpecs } from '../weights/ParameterSpec.js';
 import { towerWeights } from '../weights/matchStateDict.js';
 import { checkModelSize } from '../weights/parameterBudget.js';
@@ -17,7 +21,6 @@ import type { AltCLIPVisionModelOutput } from './outputs.js';
 import { DisposeGuard } from './DisposeGuard.js';
 import { prepareBackend } from './prepareBackend.js';
 import { matchAndReport } from './reportLoad.js';
-import { towerOutput } from './towerOutput.js';
 import { type VisionInputs, VisionTowerSession } from './VisionTowerSession.js';
 
 const POSITION_EMBEDDING = 'vision_model.embeddings.position_embedding.weight';
@@ -40,6 +43,7 @@ export class AltCLIPVisionModel {
 
   /** Also loads from a full AltCLIP checkpoint: the `vision_model.` tensors are used, the rest reported unused. */
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
@@ -61,6 +65,7 @@ export class AltCLIPVisionModel {
   }
 
   static async fromConfig(config: AltCLIPVisionConfig | Record<string, unknown>, options: FromConfigOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromConfig');
     const cfg = config instanceof AltCLIPVisionConfig ? config : AltCLIPVisionConfig.fromDict(config);
     const parameters = visionParameters(cfg);
     checkModelSize(parameters, options.maxParameterBytes);
@@ -71,6 +76,7 @@ export class AltCLIPVisionModel {
   }
 
   static async fromWeights(config: AltCLIPVisionConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPVisionModel> {
+    checkLoadOptions(options, [], 'AltCLIPVisionModel.fromWeights');
     const { weights, report } = matchAndReport(visionParameters(config), stateDict, options);
     return AltCLIPVisionModel.#build(config, weights, report, options);
   }
@@ -82,7 +88,10 @@ export class AltCLIPVisionModel {
   }
 
   forward(inputs: VisionInputs): Promise<AltCLIPVisionModelOutput> {
-    return this.#guard.run('forward', async () => towerOutput(await this.#session.run(inputs)));
+    return this.#guard.run('forward', async () => {
+      checkInputKeys(inputs, IMAGE_INPUT_KEYS, 'AltCLIPVisionModel.forward');
+      return towerOutput(await this.#session.run({ ...inputs, ...configOutputFlags(this.config, inputs) }));
+    });
   }
 
   /**

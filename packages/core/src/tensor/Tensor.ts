@@ -1,3 +1,9 @@
+import { readNumbers } from './ops/readNumbers.js';
+import { softmaxValues } from './ops/softmax.js';
+import { TensorOpError } from './ops/TensorOpError.js';
+import { type NestedList, nest } from './ops/tolist.js';
+import { topkPositions } from './ops/topk.js';
+
 /**
  * A runtime-free tensor: a dtype, a shape and a flat row-major typed array.
  * Every package exchanges data through this type so that no package is bound
@@ -56,6 +62,58 @@ export class Tensor<D extends DType = DType> {
   get size(): number {
     return this.data.length;
   }
+
+  /**
+   * torch's `tensor.softmax(dim)` (HF's `logits_per_image.softmax(dim=1)`): `dim` is required as in torch,
+   * negative counts from the end. float64 stays float64; every other float dtype gives float32
+   * (float16/bfloat16 are widened, computed in float64 and rounded once). Integer tensors are refused, as torch does.
+   */
+  softmax(dim: number): Tensor<SoftmaxDType<D>> {
+    if (!isFloat(this.dtype)) throw new TensorOpError(`softmax: expected a floating-point tensor, got dtype '${this.dtype}'`);
+    const values = softmaxValues(readNumbers(this, 'softmax'), this.dims, dim);
+    const data = this.dtype === 'float64' ? values : Float32Array.from(values);
+    return new Tensor((this.dtype === 'float64' ? 'float64' : 'float32') as SoftmaxDType<D>, data as DataTypeMap[SoftmaxDType<D>], this.dims);
+  }
+
+  /**
+   * torch's `tensor.topk(k, dim=-1)` (largest, sorted): values keep this tensor's dtype, indices are int64
+   * positions along `dim`. Ties keep the lower index first; NaN counts as the largest value, as in torch.
+   */
+  topk(k: number, dim = -1): { values: Tensor<D>; indices: Tensor<'int64'> } {
+    const { positions, dims, layout } = topkPositions(readNumbers(this, 'topk'), this.dims, k, dim);
+    const { size, inner } = layout;
+    const Ctor = this.data.constructor as new (length: number) => DataTypeMap[D];
+    const values = new Ctor(positions.length);
+    const indices = new BigInt64Array(positions.length);
+    for (let p = 0; p < positions.length; p++) {
+      const j = p % inner;
+      const o = Math.floor(p / (k * inner));
+      (values as unknown as unknown[])[p] = (this.data as unknown as unknown[])[o * size * inner + positions[p] * inner + j];
+      indices[p] = BigInt(positions[p]);
+    }
+    return { values: new Tensor(this.dtype, values, dims), indices: new Tensor('int64', indices, dims) };
+  }
+
+  /**
+   * torch's `tensor.tolist()`: nested arrays of numbers (booleans for bool; float16/bfloat16 decoded;
+   * int64 as numbers, refused beyond ±2^53 rather than rounded). A 0-d tensor gives its value.
+   */
+  tolist(): NestedList<D extends 'bool' ? boolean : number> {
+    return nest(this.toArray() as (D extends 'bool' ? boolean : number)[], this.dims);
+  }
+
+  /** The values as one flat row-major JS array (the same conversions as `tolist()`). */
+  toArray(): (D extends 'bool' ? boolean : number)[] {
+    const values = Array.from(readNumbers(this, 'toArray'));
+    return (this.dtype === 'bool' ? values.map((v) => v !== 0) : values) as (D extends 'bool' ? boolean : number)[];
+  }
+}
+
+/** What `softmax` returns for a tensor of dtype D. */
+export type SoftmaxDType<D extends DType> = D extends 'float64' ? 'float64' : 'float32';
+
+function isFloat(dtype: DType): boolean {
+  return dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
 }
 
 /** A `Tensor` as is, or a structural `TensorLike` wrapped (shape checked, data not copied). */

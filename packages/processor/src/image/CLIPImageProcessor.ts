@@ -10,8 +10,10 @@ import {
   type CLIPImageProcessorDict,
   parseCLIPImageProcessorConfig,
 } from './config/CLIPImageProcessorConfig.js';
+import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './config/CLIPImageProcessorOverrides.js';
+import { ProcessorInputError } from '../errors/ProcessorInputError.js';
+import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './decode/ImageInput.js';
 import { isImageProcessorFloat, toImageProcessorDict } from './config/toImageProcessorDict.js';
-import type { ImageInput, LoadImageOptions } from './decode/ImageInput.js';
 import { decodedToRgb, decodeImage } from './decode/loadImage.js';
 import type { PixelBuffer } from './PixelBuffer.js';
 import type { PixelValues } from './PixelValues.js';
@@ -90,8 +92,7 @@ export class CLIPImageProcessor {
   }
 
   /** The uint8 stage HF hands to PIL and back: resize (if enabled) then center crop (if enabled). */
-  resizeAndCrop(rgb: PixelBuffer): PixelBuffer {
-    const c = this.config;
+  resizeAndCrop(rgb: PixelBuffer, c: CLIPImageProcessorConfig = this.config): PixelBuffer {
     let image = rgb;
     if (c.doResize) {
       const [h, w] = getResizeOutputSize(image.height, image.width, c.size, this.file);
@@ -107,23 +108,29 @@ export class CLIPImageProcessor {
   }
 
   /** One decoded RGB image → its `[3, H, W]` float32 pixel values. */
-  preprocess(rgb: PixelBuffer): { data: Float32Array; dims: [number, number, number] } {
-    this.checkChannels(rgb);
-    const image = this.resizeAndCrop(rgb);
-    return { data: toPixelValues(image, this.config), dims: [image.channels, image.height, image.width] };
+  preprocess(rgb: PixelBuffer, config: CLIPImageProcessorConfig = this.config): { data: Float32Array; dims: [number, number, number] } {
+    this.checkChannels(rgb, config);
+    const image = this.resizeAndCrop(rgb, config);
+    return { data: toPixelValues(image, config), dims: [image.channels, image.height, image.width] };
   }
 
-  /** Decodes and preprocesses one image or a batch into `pixelValues` `[N, 3, H, W]`. */
-  async process(images: ImageInput | readonly ImageInput[], options: LoadImageOptions = {}): Promise<{ pixelValues: PixelValues }> {
+  /**
+   * Decodes and preprocesses one image or a batch into `pixelValues` `[N, 3, H, W]`. `options` may override
+   * any preprocessing setting for this call (HF's `preprocess(images, do_center_crop=False, …)`); unknown
+   * options throw `ProcessorInputError` naming them.
+   */
+  async process(images: ImageInput | readonly ImageInput[], options: LoadImageOptions & CLIPImageProcessorOverrides = {}): Promise<{ pixelValues: PixelValues }> {
+    checkImageOptions(options, 'CLIPImageProcessor.process');
+    const config = applyImageProcessorOverrides(this.config, options);
     const list = Array.isArray(images) ? (images as readonly ImageInput[]) : [images as ImageInput];
     if (list.length === 0) throw new InvalidImageError('images: empty list');
-    const rgb = await Promise.all(list.map((img) => this.loadRgb(img, options)));
-    return { pixelValues: this.batch(rgb) };
+    const rgb = await Promise.all(list.map((img) => this.loadRgb(img, options, config)));
+    return { pixelValues: this.batch(rgb, config) };
   }
 
   /** Preprocesses already-decoded RGB images into one NCHW batch. */
-  batch(images: readonly PixelBuffer[]): PixelValues {
-    const processed = images.map((img) => this.preprocess(img));
+  batch(images: readonly PixelBuffer[], config: CLIPImageProcessorConfig = this.config): PixelValues {
+    const processed = images.map((img) => this.preprocess(img, config));
     const [c, h, w] = processed[0].dims;
     const size = c * h * w;
     const data = new Float32Array(size * processed.length);
@@ -138,20 +145,31 @@ export class CLIPImageProcessor {
     return { dtype: 'float32', dims: [processed.length, c, h, w], data };
   }
 
-  private async loadRgb(input: ImageInput, options: LoadImageOptions): Promise<PixelBuffer> {
+  private async loadRgb(input: ImageInput, options: LoadImageOptions, config: CLIPImageProcessorConfig): Promise<PixelBuffer> {
     const decoded = await decodeImage(input, options);
     // Without do_convert_rgb HF passes the image through as is, which only works for 3-channel images.
-    if (!this.config.doConvertRgb && decoded.mode !== 'RGB') {
+    if (!config.doConvertRgb && decoded.mode !== 'RGB') {
       throw new InvalidImageError(`image is mode ${decoded.mode}; with do_convert_rgb=false only RGB images can be processed (HF fails on them too)`);
     }
     return decodedToRgb(decoded, options);
   }
 
-  private checkChannels(rgb: PixelBuffer): void {
+  private checkChannels(rgb: PixelBuffer, config: CLIPImageProcessorConfig): void {
     if (rgb.channels !== 3) throw new InvalidImageError(`expected a 3-channel RGB image, got ${rgb.channels} channels`);
     if (rgb.width === 0 || rgb.height === 0) throw new InvalidImageError(`zero-sized image (${rgb.width}x${rgb.height})`);
-    for (const [name, v] of [['image_mean', this.config.imageMean], ['image_std', this.config.imageStd]] as const) {
+    for (const [name, v] of [['image_mean', config.imageMean], ['image_std', config.imageStd]] as const) {
       if (Array.isArray(v) && v.length !== 3) throw new ProcessorConfigError(this.file, `${name} must have 3 elements for RGB images, got ${v.length}`);
+    }
+  }
+}
+
+/** Refuses unknown keys (a typo or a snake_case key from plain JavaScript) and the HF options CLIP does not use. */
+function checkImageOptions(options: object, where: string): void {
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (value === undefined) continue;
+    if (Object.hasOwn(REFUSED_IMAGE_OPTIONS, key)) throw new ProcessorInputError(`${where}: option '${key}' is not supported: ${REFUSED_IMAGE_OPTIONS[key]}`);
+    if (!IMAGE_PROCESSOR_OVERRIDE_KEYS.includes(key) && !(LOAD_IMAGE_OPTION_KEYS as readonly string[]).includes(key)) {
+      throw new ProcessorInputError(`${where}: unknown option '${key}' (accepted: ${[...IMAGE_PROCESSOR_OVERRIDE_KEYS, ...LOAD_IMAGE_OPTION_KEYS].join(', ')})`);
     }
   }
 }

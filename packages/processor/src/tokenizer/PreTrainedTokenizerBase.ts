@@ -1,8 +1,9 @@
 import { writeModelFiles } from '../io/writeModelFiles.js';
 import { tokenizerSaveFiles } from './tokenizerSaveFiles.js';
 import { Callable } from './Callable.js';
+import { checkCallOptions } from './callOptionKeys.js';
 import { TokenizerArgumentError } from './TokenizerError.js';
-import type { TokenizerConfig } from './TokenizerConfig.js';
+import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type SpecialTokenName, type TokenizerConfig } from './TokenizerConfig.js';
 
 export interface TokenizerLogger {
   warn(message: string): void;
@@ -25,8 +26,26 @@ export interface EncodeOptions {
   padToMultipleOf?: number | null;
   /** Default true (XLM-R's model inputs include the mask). */
   returnAttentionMask?: boolean;
+  /** `token_type_ids` (all 0 for XLM-R). Default: not returned, as XLM-R's model inputs do not list them. */
+  returnTokenTypeIds?: boolean | null;
+  /** 1 where the tokenizer added a special token (`<s>`, `</s>`), 0 for the text's own tokens, 1 for padding. */
+  returnSpecialTokensMask?: boolean;
+  /** Refused: the slow tokenizer has no offsets in HF either; the fast one does not implement them yet. */
+  returnOffsetsMapping?: boolean;
+  /** `length`: tokens per sequence (HF: after padding for one text and for the fast tokenizer, before padding for a slow batch). */
+  returnLength?: boolean;
+  /** Overrides `tokenizer.paddingSide` for this call (HF's `padding_side` keyword). */
+  paddingSide?: 'left' | 'right' | null;
+  /** Overrides `tokenizer.truncationSide` for this call (HF only has the attribute; this equals setting it for one call). */
+  truncationSide?: 'left' | 'right' | null;
   /** false silences HF's warnings for this call. */
   verbose?: boolean;
+  /** Accepted only at HF's defaults (0, false, null): the features behind them are not implemented. */
+  stride?: number;
+  isSplitIntoWords?: boolean;
+  returnOverflowingTokens?: boolean;
+  textTarget?: null;
+  textPairTarget?: null;
 }
 
 export interface CallOptions extends Omit<EncodeOptions, 'textPair'> {
@@ -37,6 +56,8 @@ export interface CallOptions extends Omit<EncodeOptions, 'textPair'> {
 
 export interface DecodeOptions {
   skipSpecialTokens?: boolean;
+  /** Only HF's default (true) is implemented; false is refused. */
+  spacesBetweenSpecialTokens?: true;
   /** Default: the config's `clean_up_tokenization_spaces`. */
   cleanUpTokenizationSpaces?: boolean;
 }
@@ -45,11 +66,17 @@ export interface DecodeOptions {
 export interface Encoding {
   inputIds: number[];
   attentionMask?: number[];
+  tokenTypeIds?: number[];
+  specialTokensMask?: number[];
+  length?: number;
 }
 
 export interface BatchEncoding {
   inputIds: number[][];
   attentionMask?: number[][];
+  tokenTypeIds?: number[][];
+  specialTokensMask?: number[][];
+  length?: number[];
 }
 
 /** Structurally a `@altclip/core` int64 `Tensor`: `new Tensor(t.dtype, t.data, t.dims)`. */
@@ -62,9 +89,36 @@ export interface Int64Tensor {
 export interface TensorEncoding {
   inputIds: Int64Tensor;
   attentionMask?: Int64Tensor;
+  tokenTypeIds?: Int64Tensor;
+  specialTokensMask?: Int64Tensor;
+  /** [batch] lengths. */
+  length?: { dtype: 'int64'; dims: [number]; data: BigInt64Array };
 }
 
+/** One sequence before padding: ids and the parallel per-token arrays HF pads with them. */
+interface Prepared {
+  ids: number[];
+  typeIds: number[];
+  specialMask: number[];
+}
+
+type Side = 'left' | 'right';
+
 export type IdsLike = readonly number[] | ArrayLike<number> | ArrayLike<bigint>;
+
+/** HF's `AddedToken(content, …)`; absent flags take HF's defaults (`normalized` = not special). */
+export interface AddedTokenInit {
+  content: string;
+  lstrip?: boolean;
+  rstrip?: boolean;
+  singleWord?: boolean;
+  normalized?: boolean;
+  special?: boolean;
+}
+
+/** `add_special_tokens`' dict: HF's attribute names (snake_case as in Python, or camelCase). */
+export type SpecialTokensDict = Partial<Record<SpecialTokenName | 'additional_special_tokens', string | AddedTokenInit | readonly (string | AddedTokenInit)[]>> &
+  Partial<Record<'bosToken' | 'eosToken' | 'unkToken' | 'sepToken' | 'padToken' | 'clsToken' | 'maskToken' | 'additionalSpecialTokens', string | AddedTokenInit | readonly (string | AddedTokenInit)[]>>;
 
 type CallArgs = [text: string | readonly string[], options?: CallOptions];
 type CallResult = Encoding | BatchEncoding | TensorEncoding;
@@ -145,6 +199,8 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   protected abstract textToIds(text: string): number[];
   protected abstract numSpecialTokensToAdd(pair: boolean): number;
   protected abstract buildInputsWithSpecialTokens(ids: number[], pairIds: number[] | null): number[];
+  /** 1 for each special token `buildInputsWithSpecialTokens` adds, 0 for the sequences' own tokens. */
+  protected abstract addedSpecialTokensMask(ids: number[], pairIds: number[] | null): number[];
   /** Removes tokens so that the sequences (without special tokens) fit `maxForSequences` / remove `numToRemove`. */
   protected abstract truncateSequences(
     ids: number[],
@@ -158,6 +214,110 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     return sequences.map((s) => this.decode(s, options));
   }
 
+  /**
+   * HF `add_tokens`: adds tokens that are never split (a string, or `AddedTokenInit` with HF's flags); returns how
+   * many were new to the vocabulary. `specialTokens` marks them special (skipped by `decode(…, {skipSpecialTokens})`).
+   */
+  addTokens(tokens: string | AddedTokenInit | readonly (string | AddedTokenInit)[], specialTokens = false): number {
+    const list = (Array.isArray(tokens) ? tokens : [tokens]) as readonly (string | AddedTokenInit)[];
+    const checked = list.map((t, i) => checkAddedToken(t, `tokens[${i}]`));
+    return this.addTokensToVocabulary(checked, specialTokens === true);
+  }
+
+  /**
+   * HF `add_special_tokens({cls_token: …, additional_special_tokens: […]})`: sets the named special tokens (a string
+   * becomes `AddedToken(rstrip=False, lstrip=False, normalized=False, special=True)`), replaces (or, with
+   * `replaceAdditionalSpecialTokens: false`, extends) the additional special tokens, adds them all; returns how many
+   * were new to the vocabulary.
+   */
+  addSpecialTokens(tokens: SpecialTokensDict, replaceAdditionalSpecialTokens = true): number {
+    if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) throw new TokenizerArgumentError('specialTokens', 'expected an object such as { cls_token: "<s>" }');
+    const asSpec = (t: string | AddedTokenInit, field: string): AddedTokenSpec =>
+      typeof t === 'string' ? { content: t, lstrip: false, rstrip: false, singleWord: false, normalized: false, special: true } : (checkAddedToken(t, field) as AddedTokenSpec);
+    const toAdd: AddedTokenSpec[] = [];
+    for (const [rawKey, value] of Object.entries(tokens)) {
+      if (value === undefined) continue;
+      const key = rawKey.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+      if (key === 'additional_special_tokens') {
+        if (!Array.isArray(value)) throw new TokenizerArgumentError(rawKey, 'expected a list of tokens');
+        const current = new Set(this.config.additionalSpecialTokens.map((t) => t.content));
+        const list = (value as (string | AddedTokenInit)[]).map((t, i) => asSpec(t, `${rawKey}[${i}]`)).filter((t) => replaceAdditionalSpecialTokens || !current.has(t.content));
+        if (replaceAdditionalSpecialTokens && list.length > 0) this.config.additionalSpecialTokens = [...list];
+        else this.config.additionalSpecialTokens.push(...list);
+        toAdd.push(...list);
+      } else if ((SPECIAL_TOKEN_NAMES as readonly string[]).includes(key)) {
+        if (Array.isArray(value)) throw new TokenizerArgumentError(rawKey, 'expected one token (a string or an AddedTokenInit)');
+        const spec = asSpec(value as string | AddedTokenInit, rawKey);
+        this.config.specialTokens[key as SpecialTokenName] = spec;
+        if (!toAdd.some((t) => t.content === spec.content)) toAdd.push(spec);
+      } else {
+        throw new TokenizerArgumentError(rawKey, `not a special token attribute (expected one of ${[...SPECIAL_TOKEN_NAMES, 'additional_special_tokens'].join(', ')})`);
+      }
+    }
+    return this.addTokensToVocabulary(toAdd, true);
+  }
+
+  /** HF `all_special_tokens`: the special token attributes, then the additional ones, without repeats. */
+  get allSpecialTokens(): string[] {
+    const toks = [...SPECIAL_TOKEN_NAMES.map((k) => this.config.specialTokens[k]?.content).filter((t): t is string => !!t), ...this.config.additionalSpecialTokens.map((t) => t.content)];
+    return [...new Set(toks)];
+  }
+
+  /** Each tokenizer's `_add_tokens`: how ids are assigned and flags defaulted differs between slow and fast. */
+  protected abstract addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number;
+
+  /** HF `padding_side` attribute ('right' unless tokenizer_config.json says otherwise). */
+  get paddingSide(): Side {
+    return this.config.paddingSide;
+  }
+
+  set paddingSide(side: Side) {
+    checkCallOptions({ paddingSide: side });
+    this.config.paddingSide = side;
+  }
+
+  /** HF `truncation_side` attribute. */
+  get truncationSide(): Side {
+    return this.config.truncationSide;
+  }
+
+  set truncationSide(side: Side) {
+    checkCallOptions({ truncationSide: side });
+    this.config.truncationSide = side;
+  }
+
+  /** The side truncation cuts from in the current call (the per-call option, else the attribute). */
+  protected get currentTruncationSide(): Side {
+    return this.callTruncationSide ?? this.config.truncationSide;
+  }
+
+  private callTruncationSide: Side | null = null;
+
+  /** HF `build_inputs_with_special_tokens`: `<s> A </s>` or `<s> A </s></s> B </s>`. */
+  buildInputs(ids: readonly number[], pairIds: readonly number[] | null = null): number[] {
+    return this.buildInputsWithSpecialTokens([...ids], pairIds && [...pairIds]);
+  }
+
+  /** HF `create_token_type_ids_from_sequences`: XLM-R does not use token types, so all zeros. */
+  createTokenTypeIdsFromSequences(ids: readonly number[], pairIds: readonly number[] | null = null): number[] {
+    return new Array<number>(this.buildInputs(ids, pairIds).length).fill(0);
+  }
+
+  /**
+   * HF `get_special_tokens_mask`. With `alreadyHasSpecialTokens`, 1 for every id among `allSpecialIds`
+   * (a second sequence is refused, as HF does); without, 1 where special tokens would be added.
+   */
+  getSpecialTokensMask(ids: readonly number[], pairIds: readonly number[] | null = null, alreadyHasSpecialTokens = false): number[] {
+    if (alreadyHasSpecialTokens) {
+      if (pairIds !== null && pairIds !== undefined) {
+        throw new TokenizerArgumentError('pairIds', 'You should not supply a second sequence if the provided sequence of ids is already formatted with special tokens for the model.');
+      }
+      const special = new Set(this.allSpecialIds);
+      return ids.map((id) => (special.has(id) ? 1 : 0));
+    }
+    return this.addedSpecialTokensMask([...ids], pairIds && [...pairIds]);
+  }
+
   /** HF `encode`: the input ids of one text (special tokens added by default). */
   encode(text: string, options: EncodeOptions = {}): number[] {
     return this.encodePlus(text, options).inputIds;
@@ -165,14 +325,21 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
 
   /** HF `encode_plus`. */
   encodePlus(text: string, options: EncodeOptions = {}): Encoding {
+    checkCallOptions(options);
     checkText(text, 'text');
+    if (options.textPair !== undefined && options.textPair !== null) checkText(options.textPair, 'textPair');
+    this.checkOffsets(options);
     const { padding, truncation, maxLength } = this.resolveStrategies(options);
-    const ids = this.prepareForModel(text, options.textPair ?? null, options, truncation, maxLength);
-    return this.padOne(ids, padding, maxLength, options);
+    const prepared = this.withTruncationSide(options, () => this.prepareForModel(text, options.textPair ?? null, options, truncation, maxLength));
+    const out = this.padOne(prepared, padding, maxLength, options);
+    // HF's prepare_for_model pads first, then measures.
+    if (options.returnLength) out.length = out.inputIds.length;
+    return out;
   }
 
   /** HF `batch_encode_plus`. */
   batchEncodePlus(texts: readonly string[], options: CallOptions = {}): BatchEncoding {
+    checkCallOptions(options);
     if (!Array.isArray(texts)) throw new TokenizerArgumentError('texts', 'expected an array of strings');
     texts.forEach((t, i) => {
       checkText(t, `texts[${i}]`);
@@ -181,17 +348,47 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     if (pairs !== undefined && pairs !== null && (!Array.isArray(pairs) || pairs.length !== texts.length)) {
       throw new TokenizerArgumentError('textPair', `expected an array of ${texts.length} strings to pair with the batch`);
     }
+    (pairs as readonly unknown[] | null | undefined)?.forEach((t, i) => {
+      checkText(t, `textPair[${i}]`);
+    });
+    this.checkOffsets(options);
     const { padding, truncation, maxLength } = this.resolveStrategies(options);
-    const seqs = texts.map((t, i) => this.prepareForModel(t, (pairs as readonly string[] | null | undefined)?.[i] ?? null, options, truncation, maxLength));
+    const seqs = this.withTruncationSide(options, () =>
+      texts.map((t, i) => this.prepareForModel(t, (pairs as readonly string[] | null | undefined)?.[i] ?? null, options, truncation, maxLength)),
+    );
     let target = maxLength;
-    if (padding === 'longest') target = Math.max(0, ...seqs.map((s) => s.length));
+    if (padding === 'longest') target = Math.max(0, ...seqs.map((s) => s.ids.length));
     const encs = seqs.map((s) => this.padOne(s, padding === 'longest' ? 'max_length' : padding, target, options));
     const out: BatchEncoding = { inputIds: encs.map((e) => e.inputIds) };
+    if (options.returnTokenTypeIds) out.tokenTypeIds = encs.map((e) => e.tokenTypeIds!);
+    if (options.returnSpecialTokensMask) out.specialTokensMask = encs.map((e) => e.specialTokensMask!);
     if (options.returnAttentionMask !== false) out.attentionMask = encs.map((e) => e.attentionMask!);
+    // The fast tokenizer measures the padded encodings; the slow one measures each sequence before batch padding.
+    if (options.returnLength) out.length = this.source === 'tokenizer.json' ? encs.map((e) => e.inputIds.length) : seqs.map((s) => s.ids.length);
     return out;
   }
 
+  private withTruncationSide<T>(options: Omit<EncodeOptions, 'textPair'>, run: () => T): T {
+    // Encoding is synchronous, so the per-call side cannot leak into another call.
+    this.callTruncationSide = options.truncationSide ?? null;
+    try {
+      return run();
+    } finally {
+      this.callTruncationSide = null;
+    }
+  }
+
+  private checkOffsets(options: Omit<EncodeOptions, 'textPair'>): void {
+    if (!options.returnOffsetsMapping) return;
+    if (this.source === 'sentencepiece.bpe.model') {
+      // HF raises NotImplementedError for every Python (slow) tokenizer.
+      throw new TokenizerArgumentError('returnOffsetsMapping', 'return_offset_mapping is not available when using Python tokenizers (HF raises NotImplementedError); load tokenizer.json (the fast tokenizer)');
+    }
+    throw new TokenizerArgumentError('returnOffsetsMapping', 'not implemented yet for the fast tokenizer (character offsets are not tracked through normalisation)');
+  }
+
   protected invoke(text: string | readonly string[], options: CallOptions = {}): CallResult {
+    checkCallOptions(options);
     const batched = Array.isArray(text);
     let result: Encoding | BatchEncoding;
     if (batched) {
@@ -201,9 +398,21 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
       result = this.encodePlus(text as string, { ...options, textPair: (options.textPair as string | null | undefined) ?? null });
     }
     if (options.returnTensors === 'int64') {
-      const rows = batched ? (result as BatchEncoding) : { inputIds: [(result as Encoding).inputIds], attentionMask: (result as Encoding).attentionMask && [(result as Encoding).attentionMask!] };
+      const one = result as Encoding;
+      const rows: BatchEncoding = batched
+        ? (result as BatchEncoding)
+        : {
+            inputIds: [one.inputIds],
+            ...(one.attentionMask && { attentionMask: [one.attentionMask] }),
+            ...(one.tokenTypeIds && { tokenTypeIds: [one.tokenTypeIds] }),
+            ...(one.specialTokensMask && { specialTokensMask: [one.specialTokensMask] }),
+            ...(one.length !== undefined && { length: [one.length] }),
+          };
       const t: TensorEncoding = { inputIds: toInt64(rows.inputIds) };
+      if (rows.tokenTypeIds) t.tokenTypeIds = toInt64(rows.tokenTypeIds);
+      if (rows.specialTokensMask) t.specialTokensMask = toInt64(rows.specialTokensMask);
       if (rows.attentionMask) t.attentionMask = toInt64(rows.attentionMask);
+      if (rows.length) t.length = { dtype: 'int64', dims: [rows.length.length], data: BigInt64Array.from(rows.length, (n) => BigInt(n)) };
       return t;
     }
     if (options.returnTensors !== undefined && options.returnTensors !== null) {
@@ -278,7 +487,7 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     return { padding, truncation, maxLength };
   }
 
-  private prepareForModel(text: string, pair: string | null, options: Omit<EncodeOptions, 'textPair'>, truncation: TruncationStrategy, maxLength: number | null): number[] {
+  private prepareForModel(text: string, pair: string | null, options: Omit<EncodeOptions, 'textPair'>, truncation: TruncationStrategy, maxLength: number | null): Prepared {
     const addSpecial = options.addSpecialTokens !== false;
     let ids = this.textToIds(text);
     let pairIds = pair === null ? null : this.textToIds(pair);
@@ -288,34 +497,50 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
       [ids, pairIds] = this.truncateSequences(ids, pairIds, total - maxLength, truncation, maxLength - specials);
     }
     const seq = addSpecial ? this.buildInputsWithSpecialTokens(ids, pairIds) : pairIds ? [...ids, ...pairIds] : ids;
+    // HF: token types and the special-tokens mask follow the special tokens added (all 0 without them).
+    const typeIds = addSpecial ? this.createTokenTypeIdsFromSequences(ids, pairIds) : new Array<number>(seq.length).fill(0);
+    const specialMask = addSpecial ? this.addedSpecialTokensMask(ids, pairIds) : new Array<number>(seq.length).fill(0);
     if (maxLength === null && seq.length > this.modelMaxLength && options.verbose !== false) {
       this.warnOnce(
         'sequence-length-is-longer-than-the-specified-maximum',
         `Token indices sequence length is longer than the specified maximum sequence length for this model (${seq.length} > ${this.modelMaxLength}). Running this sequence through the model will result in indexing errors`,
       );
     }
-    return seq;
+    return { ids: seq, typeIds, specialMask };
   }
 
-  private padOne(ids: number[], padding: PaddingStrategy, maxLength: number | null, options: Omit<EncodeOptions, 'textPair'>): Encoding {
-    const wantMask = options.returnAttentionMask !== false;
+  private padOne(prepared: Prepared, padding: PaddingStrategy, maxLength: number | null, options: Omit<EncodeOptions, 'textPair'>): Encoding {
+    const { ids } = prepared;
     let target = padding === 'longest' ? ids.length : maxLength;
     const m = options.padToMultipleOf ?? null;
     if (target !== null && m !== null && m > 0 && target % m !== 0) target = (Math.floor(target / m) + 1) * m;
-    const mask = ids.map(() => 1);
-    if (padding !== 'do_not_pad' && target !== null && ids.length < target) {
-      const n = target - ids.length;
-      const pad = new Array<number>(n).fill(this.padTokenId as number);
-      const zeros = new Array<number>(n).fill(0);
-      if (this.config.paddingSide === 'left') return withMask([...pad, ...ids], [...zeros, ...mask], wantMask);
-      return withMask([...ids, ...pad], [...mask, ...zeros], wantMask);
-    }
-    return withMask(ids, mask, wantMask);
+    const n = padding !== 'do_not_pad' && target !== null && ids.length < target ? target - ids.length : 0;
+    const left = (options.paddingSide ?? this.config.paddingSide) === 'left';
+    // HF's `_pad`: ids with the pad id, mask with 0, token types with pad_token_type_id (0), special mask with 1.
+    const pad = (values: number[], fill: number) => {
+      if (n === 0) return values;
+      const extra = new Array<number>(n).fill(fill);
+      return left ? [...extra, ...values] : [...values, ...extra];
+    };
+    const out: Encoding = { inputIds: pad(ids, this.padTokenId as number) };
+    if (options.returnTokenTypeIds) out.tokenTypeIds = pad(prepared.typeIds, 0);
+    if (options.returnSpecialTokensMask) out.specialTokensMask = pad(prepared.specialMask, 1);
+    if (options.returnAttentionMask !== false) out.attentionMask = pad(ids.map(() => 1), 0);
+    return out;
   }
 }
 
-function withMask(inputIds: number[], attentionMask: number[], wantMask: boolean): Encoding {
-  return wantMask ? { inputIds, attentionMask } : { inputIds };
+function checkAddedToken(token: unknown, field: string): string | AddedTokenSpec {
+  if (typeof token === 'string') return token;
+  if (typeof token !== 'object' || token === null || typeof (token as AddedTokenInit).content !== 'string') {
+    throw new TokenizerArgumentError(field, `expected a string or an AddedTokenInit ({ content, lstrip?, rstrip?, singleWord?, normalized?, special? }), got ${JSON.stringify(token)}`);
+  }
+  const t = token as AddedTokenInit;
+  for (const key of Object.keys(t)) {
+    if (!['content', 'lstrip', 'rstrip', 'singleWord', 'normalized', 'special'].includes(key)) throw new TokenizerArgumentError(`${field}.${key}`, 'unknown AddedToken flag');
+  }
+  const special = t.special ?? false;
+  return { content: t.content, lstrip: t.lstrip ?? false, rstrip: t.rstrip ?? false, singleWord: t.singleWord ?? false, normalized: t.normalized ?? !special, special };
 }
 
 function checkText(text: unknown, name: string): void {

@@ -1,4 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
+import { checkDecodeOptions } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { openSource, recordReads, type TokenizerSource } from './files/TokenizerFiles.js';
 import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
@@ -117,13 +118,16 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
 
   /** Slow `_decode`: tokens joined, `▁` → space, Python `strip()`; unknown ids throw RangeError. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
+    checkDecodeOptions(options);
     const tokens = this.convertIdsToTokens(ids, options.skipSpecialTokens ?? false);
     // Added tokens that are not special (none in XLM-R's own files) are decoded apart, space-joined.
     const special = new Set(this.allSpecialIds.map((id) => this.idToToken(id)));
+    // HF's `legacy_added_tokens` also counts additional special tokens added beyond the vocabulary (add_special_tokens).
+    const additionalBeyondVocab = new Set(this.config.additionalSpecialTokens.map((t) => t.content).filter((t) => this.convertTokenToId(t) >= this.vocabSize));
     const subTexts: string[] = [];
     let current: string[] = [];
     for (const t of tokens) {
-      if (this.addedEncoder.has(t) && !special.has(t)) {
+      if ((this.addedEncoder.has(t) && !special.has(t)) || additionalBeyondVocab.has(t)) {
         if (current.length > 0) {
           const s = this.convertTokensToString(current);
           if (s.length > 0) subTexts.push(s);
@@ -155,9 +159,15 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     return pairIds === null ? [cls, ...ids, sep] : [cls, ...ids, sep, sep, ...pairIds, sep];
   }
 
+  /** XLM-R's `get_special_tokens_mask` without special tokens present: `<s>`/`</s>` positions are 1. */
+  protected addedSpecialTokensMask(ids: number[], pairIds: number[] | null): number[] {
+    const zeros = (n: number) => new Array<number>(n).fill(0);
+    return pairIds === null ? [1, ...zeros(ids.length), 1] : [1, ...zeros(ids.length), 1, 1, ...zeros(pairIds.length), 1];
+  }
+
   /** transformers' Python `truncate_sequences` (one token at a time from the longer for pairs). */
   protected truncateSequences(ids: number[], pairIds: number[] | null, numToRemove: number, strategy: TruncationStrategy): [number[], number[] | null] {
-    const left = this.config.truncationSide === 'left';
+    const left = this.currentTruncationSide === 'left';
     const cut = (s: number[], n: number) => (left ? s.slice(n) : s.slice(0, s.length - n));
     if (strategy === 'only_first' || (strategy === 'longest_first' && pairIds === null)) {
       if (ids.length > numToRemove) return [cut(ids, numToRemove), pairIds];
@@ -179,6 +189,37 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
       this.logger.warn(`We need to remove ${numToRemove} to truncate the input but the second sequence has a length ${pairIds.length}. `);
     }
     return [ids, pairIds];
+  }
+
+  /** The slow `_add_tokens` (v4.47.1): new tokens get ids after `len(get_vocab())`, known contents keep theirs. */
+  protected addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number {
+    const allSpecial = new Set(this.allSpecialTokens);
+    const currentVocab = new Map(Object.entries(this.getVocab()));
+    const newIdx = currentVocab.size;
+    let added = 0;
+    for (const raw of tokens) {
+      if ((typeof raw === 'string' ? raw : raw.content) === '') continue;
+      let spec: AddedTokenSpec;
+      if (typeof raw === 'string') {
+        if (this.addedEncoder.has(raw)) continue;
+        const isSpecial = allSpecial.has(raw) || special;
+        spec = { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !isSpecial, special: isSpecial };
+      } else spec = special ? { ...raw, special: true } : raw;
+      // Python's AddedToken compares by content, like the Rust class.
+      if ([...this.addedDecoder.values()].some((t) => t.content === spec.content)) continue;
+      let index = currentVocab.get(spec.content);
+      if (index === undefined) {
+        index = newIdx + added;
+        currentVocab.set(spec.content, index);
+        added++;
+      }
+      if (spec.special && !allSpecial.has(spec.content)) {
+        this.config.additionalSpecialTokens.push(spec);
+        allSpecial.add(spec.content);
+      }
+      this.registerAdded(index, spec);
+    }
+    return added;
   }
 
   private registerAdded(id: number, tok: AddedTokenSpec): void {

@@ -1,4 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
+import { checkDecodeOptions } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
@@ -98,6 +99,7 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
 
   /** Rust `Tokenizer::decode` (Metaspace decoder; unknown ids dropped), then optional clean-up. */
   decode(ids: IdsLike, options: DecodeOptions = {}): string {
+    checkDecodeOptions(options);
     const text = this.pipeline.decode(idsToNumbers(ids), options.skipSpecialTokens ?? false);
     return (options.cleanUpTokenizationSpaces ?? this.config.cleanUpTokenizationSpaces) ? cleanUpTokenization(text) : text;
   }
@@ -115,12 +117,45 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return pairIds ? [...ids, ...pairIds] : ids;
   }
 
+  /** The Rust encoding's `special_tokens_mask`: 1 for the post-processor's tokens only (not for special tokens in the text). */
+  protected addedSpecialTokensMask(ids: number[], pairIds: number[] | null): number[] {
+    if (this.pipeline.postProcessor) return this.pipeline.postProcessor.specialTokensMask(ids.length, pairIds?.length ?? null);
+    return new Array<number>(ids.length + (pairIds?.length ?? 0)).fill(0);
+  }
+
+  /**
+   * The fast `_add_tokens`: Rust `add_tokens` / `add_special_tokens` (a string is special exactly when added as
+   * special, and then not normalised); contents already added are skipped; returns how many were added.
+   */
+  protected addTokensToVocabulary(tokens: readonly (string | AddedTokenSpec)[], special: boolean): number {
+    let added = 0;
+    for (const raw of tokens) {
+      const spec: AddedTokenSpec =
+        typeof raw === 'string' ? { content: raw, lstrip: false, rstrip: false, singleWord: false, normalized: !special, special } : special ? { ...raw, special: true } : raw;
+      if (spec.content === '' || this.pipeline.addedTokens.some((t) => t.content === spec.content)) continue;
+      this.pipeline.addToken({ content: spec.content, lstrip: spec.lstrip, rstrip: spec.rstrip, single_word: spec.singleWord, normalized: spec.normalized, special: spec.special });
+      added++;
+    }
+    return added;
+  }
+
+  /** HF asserts here for every fast tokenizer: only the mask of ids that already carry their special tokens is defined. */
+  override getSpecialTokensMask(ids: readonly number[], pairIds: readonly number[] | null = null, alreadyHasSpecialTokens = false): number[] {
+    if (!alreadyHasSpecialTokens || (pairIds !== null && pairIds !== undefined)) {
+      throw new TokenizerArgumentError(
+        'alreadyHasSpecialTokens',
+        'You cannot use ``already_has_special_tokens=False`` with this tokenizer (HF: AssertionError for fast tokenizers). Use the slow tokenizer, or returnSpecialTokensMask: true when encoding.',
+      );
+    }
+    return super.getSpecialTokensMask(ids, null, true);
+  }
+
   /** Rust `truncate_encodings` (pairs: both cut to about half when both are long). */
   protected truncateSequences(ids: number[], pairIds: number[] | null, numToRemove: number, strategy: TruncationStrategy, maxForSequences: number): [number[], number[] | null] {
     if (maxForSequences < 0) {
       throw new TokenizerArgumentError('maxLength', `must be at least the ${this.numSpecialTokensToAdd(pairIds !== null)} special tokens the post-processor adds`);
     }
-    const left = this.config.truncationSide === 'left';
+    const left = this.currentTruncationSide === 'left';
     const keep = (s: number[], n: number) => (left ? s.slice(s.length - n) : s.slice(0, n));
     if (strategy === 'longest_first') {
       if (pairIds === null) return [keep(ids, ids.length - numToRemove), null];

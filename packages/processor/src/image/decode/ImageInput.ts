@@ -37,3 +37,9 @@ export interface LoadImageOptions {
    */
   readonly maxPixels?: number;
 }
+
+// A record over every key, so that a new LoadImageOptions field fails to compile until it is listed here too.
+const LOAD_IMAGE_OPTIONS: Record<keyof LoadImageOptions, true> = { applyExifOrientation: true, jpegDecoder: true, maxPixels: true };
+
+/** The keys of `LoadImageOptions`, for the runtime check that refuses unknown options. */
+export const LOAD_IMAGE_OPTION_KEYS = Object.keys(LOAD_IMAGE_OPTIONS) as readonly (keyof LoadImageOptions)[];

@@ -55,6 +55,16 @@ export class PostProcessor {
     return n;
   }
 
+  /** Rust `Encoding::special_tokens_mask` after post-processing: 1 for each template special token, 0 for sequence tokens. */
+  specialTokensMask(aLength: number, bLength: number | null): number[] {
+    const out: number[] = [];
+    for (const p of bLength !== null ? this.pair : this.single) {
+      if ('SpecialToken' in p) for (const _ of this.specialIds.get(p.SpecialToken.id)!) out.push(1);
+      else for (let i = 0; i < (p.Sequence.id === 'A' ? aLength : (bLength ?? 0)); i++) out.push(0);
+    }
+    return out;
+  }
+
   apply(a: number[], b: number[] | null): number[] {
     // concat, not push(...ids): spreading a long sequence as arguments overflows the call stack.
     let out: number[] = [];
