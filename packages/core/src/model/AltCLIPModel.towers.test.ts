@@ -73,7 +73,7 @@ describe('AltCLIPModel towers', async () => {
     expect(received.text[0].some((n) => n.startsWith('vision') || n.startsWith('visual'))).toBe(false);
     expect(received.text[0]).toContain('text_projection.weight');
     expect(warnings).toEqual([]);
-    expect(model.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    expect(model.loadReport).toEqual({ missingKeys: [], unexpectedKeys: [], mismatchedKeys: [], nonFiniteKeys: [] });
 
     // No byte of a vision tensor was read from the safetensors file.
     // The format read directly (8-byte little-endian header length, JSON header, offsets relative to the data).
