@@ -5,6 +5,7 @@ export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32
 export { float32ToFloat16Bits, fromBfloat16Array, fromFloat16Array, toFloat16Array } from './tensor/float16.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
 export type { Int8Scheme } from './backend/Int8Scheme.js';
+export type { TowerArtifact } from './backend/TowerArtifact.js';
 export type {
   AltCLIPBackend,
   BackendCapabilities,
@@ -71,6 +72,12 @@ export { type LoadProgress, type ModelFiles, type ResolveOptions, readFileBytes 
 export { type ModelSource, resolveModelFiles } from './loading/resolveModelFiles.js';
 export { memoryFiles } from './loading/memoryFiles.js';
 export { loadCheckpoint } from './loading/loadCheckpoint.js';
+export { UrlFileError, urlFiles, type UrlFilesOptions } from './loading/urlFiles.js';
+
+// Exported folders (altclip export): manifest, extras, what a backend gets per tower
+export { EXPORT_EXTRAS_FILE, EXPORT_MANIFEST_FILE, EXPORT_MANIFEST_VERSION, type ExportManifest, type ExportedFileEntry, type ExportedTowerEntry, parseExportManifest } from './exported/ExportManifest.js';
+export { ExportedModelError } from './exported/ExportedModelError.js';
+export { type ExportedModel, openExportedModel } from './exported/openExportedModel.js';
 
 // pytorch_model.bin (restricted unpickler; never executes anything)
 export {

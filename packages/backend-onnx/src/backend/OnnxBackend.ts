@@ -22,11 +22,14 @@ import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
 import { int8Scheme } from '../quantize/int8Scheme.js';
+import { q4Scheme } from '../quantize/q4Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
 
-const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
+const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8', 'q4'];
+/** The exported-artifact format this backend writes (`exportModel`) and opens: graph layout version 1. */
+export const ONNX_ARTIFACT_FORMAT = 'onnx/1';
 
 const TEXT_FIELDS = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'max_position_embeddings', 'type_vocab_size', 'layer_norm_eps', 'project_dim'] as const;
 const VISION_FIELDS = ['hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'layer_norm_eps', 'num_channels', 'patch_size'] as const;
@@ -57,9 +60,11 @@ export class OnnxBackend implements AltCLIPBackend {
       throw new OnnxBackendError(`options.int8Activations: expected 'per-tensor' or 'per-row', got ${String(options.int8Activations)}`);
     }
     const webgpu = usesWebgpu(options.sessionOptions);
+    const q4 = q4Scheme(options.q4ZeroPoints === true, webgpu);
+    const artifacts = [ONNX_ARTIFACT_FORMAT];
     this.capabilities = webgpu
-      ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments }
-      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: int8Scheme(options.int8Activations) };
+      ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments, q4, artifacts }
+      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: int8Scheme(options.int8Activations), q4, artifacts };
     this.options = options;
     this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
     this.factory = factory;
@@ -88,7 +93,15 @@ export class OnnxBackend implements AltCLIPBackend {
     if (dtype === 'int8' && usesWebgpu(sessionOptions)) throw new OnnxBackendError(`options.dtype: ${WEBGPU_INT8_REASON}`);
     // Variant options only where they change the graph, so that other graph-cache keys stay put:
     // int8's activation rounding, and fp16's Gather workaround for the WebGPU EP (TowerBuildOptions).
-    const variant = dtype === 'int8' ? { int8Activations: this.options.int8Activations ?? 'per-tensor' } : dtype === 'fp16' && usesWebgpu(sessionOptions) ? { gatherTablesAsFloat32: true } : {};
+    const webgpu = usesWebgpu(sessionOptions);
+    const variant =
+      dtype === 'int8'
+        ? { int8Activations: this.options.int8Activations ?? 'per-tensor' }
+        : dtype === 'q4'
+          ? { q4ZeroPoints: this.options.q4ZeroPoints === true, ...(webgpu ? { q4FloatTables: true } : {}) }
+          : dtype === 'fp16' && webgpu
+            ? { gatherTablesAsFloat32: true }
+            : {};
     return { build: { dtype, attention, compute, ...variant }, sessionOptions };
   }
 

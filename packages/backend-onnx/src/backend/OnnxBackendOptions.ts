@@ -20,6 +20,8 @@ export interface OnnxBackendOptions {
    * per Linear). Declared in `capabilities.int8`, so a backend-level choice only.
    */
   int8Activations?: Int8Activations;
+  /** dtype 'q4': per-block zero points (asymmetric 4-bit grid; default false: symmetric). Declared in `capabilities.q4`. */
+  q4ZeroPoints?: boolean;
   /** Use this exported text tower instead of building one (weights are then ignored). */
   textModel?: ExternalModel;
   /** Use this exported vision tower instead of building one. */

@@ -13,6 +13,15 @@ export function directoryFiles(directory: string): ModelFiles {
         throw error;
       }
     },
+    async localPath(filename) {
+      const [fs, path] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+      const file = path.resolve(directory, filename);
+      try {
+        return (await fs.stat(file)).isFile() ? file : null;
+      } catch {
+        return null;
+      }
+    },
   };
 }
 

@@ -6,8 +6,14 @@ import type { ModelFiles, ResolveOptions } from './ModelFiles.js';
  * from a local directory or memory never pulls the client in.
  */
 export function hubFiles(repoId: string, options: ResolveOptions): ModelFiles {
-  return {
+  const files: ModelFiles = {
     name: repoId,
+    async localPath(filename) {
+      // Downloads into the cache when needed; Node only (browsers have no cache path).
+      const source = await files.open(filename);
+      await source?.close?.();
+      return (source as { path?: string } | null)?.path ?? null;
+    },
     async open(filename) {
       const hub = await import('../hub/index.js');
       try {
@@ -26,4 +32,5 @@ export function hubFiles(repoId: string, options: ResolveOptions): ModelFiles {
       }
     },
   };
+  return files;
 }

@@ -1,6 +1,7 @@
 import { AltCLIPConfig } from '@altclip/config';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
+import { type ExportedModel, exportedExtra, openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
@@ -70,6 +71,8 @@ export class AltCLIPModel {
   /** Loads config.json and weights from a local directory (Node), a Hub repo id or a `ModelFiles`. */
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPModel> {
     const files = await resolveModelFiles(source, options);
+    const exported = await openExportedModel(files);
+    if (exported) return AltCLIPModel.#fromExported(exported, options);
     const config = await loadModelConfig(files);
     const checkpoint = await loadCheckpoint(files, options);
     return AltCLIPModel.fromWeights(config, checkpoint.tensors, { checkpointName: files.name, ...options });
@@ -86,6 +89,24 @@ export class AltCLIPModel {
   static async fromWeights(config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, options: FromWeightsOptions = {}): Promise<AltCLIPModel> {
     const { weights, report } = matchAndReport(MODEL_CLASS, modelParameterSpecs(config), stateDict, 'full', options);
     return AltCLIPModel.#build(config, weights, report, options);
+  }
+
+  /** An exported folder (altclip_export.json): the backend opens its graphs; no checkpoint, nothing built. */
+  static async #fromExported(exported: ExportedModel, options: FromPretrainedOptions): Promise<AltCLIPModel> {
+    const config = await loadModelConfig(exported.files);
+    const { backend, loadOptions } = await prepareExportedBackend(exported, ['text', 'vision'], options);
+    const logitScale = toFloat32(exportedExtra(exported, 'logit_scale')).data[0];
+    const positionEmbedding = exportedExtra(exported, 'vision_model.embeddings.position_embedding.weight');
+    const textTower = await backend.loadExportedTextTower!(config.text_config, towerArtifact(exported, 'text'), loadOptions);
+    try {
+      const visionTower = await backend.loadExportedVisionTower!(config.vision_config, towerArtifact(exported, 'vision'), loadOptions);
+      const text = new TextTowerSession(config.text_config, textTower);
+      const vision = new VisionTowerSession(config.vision_config, visionTower, positionEmbedding);
+      return new AltCLIPModel(config, backend, text, vision, logitScale, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    } catch (error) {
+      await textTower.dispose();
+      throw error;
+    }
   }
 
   static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, options: FromConfigOptions): Promise<AltCLIPModel> {

@@ -1,5 +1,6 @@
 import { AltCLIPTextConfig } from '@altclip/config';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
+import { openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
@@ -34,6 +35,12 @@ export class AltCLIPTextModel {
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPTextModel> {
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'text');
+    const exported = await openExportedModel(files);
+    if (exported) {
+      const { backend, loadOptions } = await prepareExportedBackend(exported, ['text'], options);
+      const tower = await backend.loadExportedTextTower!(config, towerArtifact(exported, 'text'), loadOptions);
+      return new AltCLIPTextModel(config, backend, new TextTowerSession(config, tower), { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    }
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
     const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !name.startsWith('vision_model.') });
     const { weights, report } = matchAndReport(MODEL_CLASS, textParameterSpecs(config), checkpoint.tensors, 'text', { checkpointName: files.name, ...options });

@@ -1,5 +1,6 @@
 import { AltCLIPVisionConfig } from '@altclip/config';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
+import { exportedExtra, openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type ModelSource, resolveModelFiles } from '../loading/resolveModelFiles.js';
@@ -36,6 +37,13 @@ export class AltCLIPVisionModel {
   static async fromPretrained(source: ModelSource, options: FromPretrainedOptions = {}): Promise<AltCLIPVisionModel> {
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
+    const exported = await openExportedModel(files);
+    if (exported) {
+      const { backend, loadOptions } = await prepareExportedBackend(exported, ['vision'], options);
+      const tower = await backend.loadExportedVisionTower!(config, towerArtifact(exported, 'vision'), loadOptions);
+      const session = new VisionTowerSession(config, tower, exportedExtra(exported, POSITION_EMBEDDING));
+      return new AltCLIPVisionModel(config, backend, session, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    }
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
     const checkpoint = await loadCheckpoint(files, { ...options, filter: (name) => !isText(name) });
     const specs = visionParameterSpecs(config, config.initializer_factor);
