@@ -1,4 +1,4 @@
-export { OnnxBackend } from './backend/OnnxBackend.js';
+export { OnnxBackend, ONNX_ARTIFACT_FORMAT } from './backend/OnnxBackend.js';
 export { OnnxBackendError } from './backend/OnnxBackendError.js';
 export type { OnnxBackendOptions } from './backend/OnnxBackendOptions.js';
 export type { ExternalModel, GraphRequest, GraphSessionFactory } from './backend/GraphSessionFactory.js';
