@@ -3,10 +3,11 @@ import { benchCommand } from './benchCommand.js';
 import { classifyCommand } from './classifyCommand.js';
 import { configCommand } from './configCommand.js';
 import { embedCommand } from './embedCommand.js';
+import { exportCommand } from './exportCommand.js';
 import { indexCommand } from './indexCommand.js';
 import { parityCommand } from './parityCommand.js';
 import { searchCommand } from './searchCommand.js';
 import { preprocessCommand } from './preprocessCommand.js';
 import { tokenizeCommand } from './tokenizeCommand.js';
 
-export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, indexCommand, searchCommand, parityCommand, configCommand, benchCommand];
+export const commands: readonly Command[] = [classifyCommand, embedCommand, tokenizeCommand, preprocessCommand, indexCommand, searchCommand, parityCommand, configCommand, benchCommand, exportCommand];
