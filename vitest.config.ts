@@ -50,6 +50,8 @@ const browserProject: TestProjectConfiguration = {
     name: 'browser',
     root,
     include: ['{packages,apps}/*/src/**/*.browser.test.ts'],
+    // Exported folders of the tiny fixture, served to the page (backend-onnx's export tests).
+    globalSetup: ['packages/backend-onnx/src/export/test-support/exportFixtures.globalSetup.ts'],
     testTimeout: 120_000,
     browser: {
       enabled: true,
