@@ -38,9 +38,21 @@ import { type ExportParity, exportParity } from './exportParity.js';
 
 export type ExportTower = 'text' | 'vision';
 
-export interface ExportOptions extends ResolveOptions {
+export interface ExportOptions extends ExportSettings, ResolveOptions {
   /** A checkpoint folder, a Hub repo id, or ModelFiles. */
   model: string | ModelFiles;
+}
+
+/** Export from weights already in memory (random full-size weights for benchmarks and browser tests). */
+export interface ExportWeightsOptions extends ExportSettings {
+  /** config.json's bytes (copied as they are). */
+  configJson: Uint8Array;
+  /** A state_dict in HF names (matched like a checkpoint; missing parameters are refused). */
+  weights: ReadonlyMap<string, Tensor>;
+}
+
+/** What every export takes. */
+export interface ExportSettings {
   /** Output folder; created; must be empty or absent. */
   out: string;
   /** default 'fp32'. */
@@ -120,10 +132,54 @@ function sharedPlan(full: GraphBuilder, base: ExternalDataPlan, baseGraph: Graph
  * time- or machine-dependent is written.
  */
 export async function exportModel(options: ExportOptions): Promise<ExportResult> {
+  prepareOut(options.out);
+  const files = await resolveModelFiles(options.model, options);
+  if (await files.open(EXPORT_MANIFEST_FILE)) throw new ExportError(`model: ${files.name} is already an exported folder; export from the original checkpoint`);
+  const configBytes = await readFileBytes(files, 'config.json');
+  if (!configBytes) throw new ExportError(`model: ${files.name} has no config.json`);
+  const config = parseConfig(configBytes, files.name);
+  options.onLog?.(`reading ${files.name}`);
+  const towers = towerList(options.towers);
+  const keep = (name: string) => !((towers.length === 1 && towers[0] === 'text' && name.startsWith('vision_model.')) || (towers.length === 1 && towers[0] === 'vision' && name.startsWith('text_model.')));
+  const checkpoint = await loadCheckpoint(files, { ...options, filter: keep });
+  return writeExport(options, config, checkpoint.tensors, `${files.name}/${checkpoint.file}`, async (out) => {
+    for (const name of COPIED_FILES) {
+      const bytes = await readFileBytes(files, name);
+      if (bytes) writeFileSync(join(out, name), bytes);
+    }
+  });
+}
+
+/** `exportModel` for a state_dict in memory; only config.json is written besides the export's own files. */
+export async function exportWeights(options: ExportWeightsOptions): Promise<ExportResult> {
+  prepareOut(options.out);
+  const config = parseConfig(options.configJson, 'configJson');
+  return writeExport(options, config, options.weights, 'the given weights', async (out) => writeFileSync(join(out, 'config.json'), options.configJson));
+}
+
+function prepareOut(out: string): void {
+  mkdirSync(out, { recursive: true });
+  if (readdirSync(out).length > 0) throw new ExportError(`out: ${out} is not empty; export into a new or empty folder`);
+}
+
+function parseConfig(bytes: Uint8Array, where: string): AltCLIPConfig {
+  try {
+    return AltCLIPConfig.fromDict(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>);
+  } catch (error) {
+    throw new ExportError(`${where}/config.json: ${(error as Error).message}`);
+  }
+}
+
+function towerList(given: readonly ExportTower[] | undefined): ExportTower[] {
+  const towers = [...new Set(given ?? ['text', 'vision'])].sort() as ExportTower[];
+  if (towers.length === 0 || towers.some((t) => t !== 'text' && t !== 'vision')) throw new ExportError(`towers: expected 'text' and/or 'vision', got ${JSON.stringify(given)}`);
+  return towers;
+}
+
+async function writeExport(options: ExportSettings, config: AltCLIPConfig, stateDict: ReadonlyMap<string, Tensor>, source: string, copyFiles: (out: string) => Promise<void>): Promise<ExportResult> {
   const log = options.onLog ?? (() => {});
   const dtype = options.dtype ?? 'fp32';
-  const towers = [...new Set(options.towers ?? ['text', 'vision'])].sort() as ExportTower[];
-  if (towers.length === 0 || towers.some((t) => t !== 'text' && t !== 'vision')) throw new ExportError(`towers: expected 'text' and/or 'vision', got ${JSON.stringify(options.towers)}`);
+  const towers = towerList(options.towers);
   const target = options.target ?? 'cpu';
   if (target !== 'cpu' && target !== 'webgpu') throw new ExportError(`target: expected 'cpu' or 'webgpu', got ${String(target)}`);
   const backend = createOnnxNodeBackend({
@@ -142,20 +198,9 @@ export async function exportModel(options: ExportOptions): Promise<ExportResult>
   }
   const build = { ...variant, attention: ATTENTION, compute: 'float32' as const };
 
-  mkdirSync(options.out, { recursive: true });
-  if (readdirSync(options.out).length > 0) throw new ExportError(`out: ${options.out} is not empty; export into a new or empty folder`);
-  const files = await resolveModelFiles(options.model, options);
-  if (await files.open(EXPORT_MANIFEST_FILE)) throw new ExportError(`model: ${files.name} is already an exported folder; export from the original checkpoint`);
-  const configBytes = await readFileBytes(files, 'config.json');
-  if (!configBytes) throw new ExportError(`model: ${files.name} has no config.json`);
-  const config = AltCLIPConfig.fromDict(JSON.parse(new TextDecoder().decode(configBytes)) as Record<string, unknown>);
-
-  log(`reading ${files.name}`);
-  const keep = (name: string) => !((towers.length === 1 && towers[0] === 'text' && name.startsWith('vision_model.')) || (towers.length === 1 && towers[0] === 'vision' && name.startsWith('text_model.')));
-  const checkpoint = await loadCheckpoint(files, { ...options, filter: keep });
-  const { weights, report } = matchStateDict('AltCLIPModel', modelParameterSpecs(config), checkpoint.tensors, 'full');
+  const { weights, report } = matchStateDict('AltCLIPModel', modelParameterSpecs(config), stateDict, 'full');
   const needed = report.missingKeys.filter((k) => k === 'logit_scale' || towers.some((t) => k.startsWith(t === 'text' ? 'text_' : 'vision_') || k === (t === 'text' ? 'text_projection.weight' : 'visual_projection.weight')));
-  if (needed.length > 0) throw new ExportError(`model: ${files.name}/${checkpoint.file} lacks ${needed.length} parameters of the exported towers (first: ${needed.slice(0, 3).join(', ')}); an export never initialises weights`);
+  if (needed.length > 0) throw new ExportError(`model: ${source} lacks ${needed.length} parameters of the exported towers (first: ${needed.slice(0, 3).join(', ')}); an export never initialises weights`);
 
   const onnxDir = join(options.out, 'onnx');
   mkdirSync(onnxDir);
@@ -193,10 +238,7 @@ export async function exportModel(options: ExportOptions): Promise<ExportResult>
   const extras = new Map<string, Tensor>([['logit_scale', weights.get('logit_scale')!]]);
   if (towers.includes('vision')) extras.set('vision_model.embeddings.position_embedding.weight', weights.get('vision_model.embeddings.position_embedding.weight')!);
   writeFileSync(join(options.out, EXPORT_EXTRAS_FILE), writeSafetensors(extras));
-  for (const name of COPIED_FILES) {
-    const bytes = await readFileBytes(files, name);
-    if (bytes) writeFileSync(join(options.out, name), bytes);
-  }
+  await copyFiles(options.out);
 
   const listFiles = async (): Promise<ExportedFileEntry[]> => {
     const paths = [...readdirSync(options.out).filter((f) => f !== 'onnx'), ...readdirSync(onnxDir).map((f) => `onnx/${f}`)].filter((p) => p !== EXPORT_MANIFEST_FILE).sort();

@@ -46,9 +46,10 @@ export function urlFiles(baseUrl: string, options: UrlFilesOptions = {}): ModelF
       }
       if (response.status === 404) return null;
       if (response.status !== 200) throw new UrlFileError(`${url}: HTTP ${response.status} ${response.statusText}`);
+      // The cache gets a clone of the stream, written while we read ours: no second copy of a large file in memory.
+      const stored = cache?.put(url, response.clone());
       const bytes = await readWithProgress(response, filename, options.onProgress);
-      // A copy goes to the cache: the Response takes ownership of what it is given.
-      if (cache) await cache.put(url, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) } }));
+      await stored;
       return new MemoryByteSource(bytes, url);
     },
   };
