@@ -26,6 +26,7 @@ import { int8Scheme } from '../quantize/int8Scheme.js';
 import { q4Scheme } from '../quantize/q4Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
+import { WasmMemoryError } from './WasmMemoryError.js';
 import { TEXT_FIELDS, VISION_FIELDS, pick } from '../graph/towerGraphConfig.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
 
@@ -42,6 +43,8 @@ export class OnnxBackend implements AltCLIPBackend {
   private readonly importOrt: () => Promise<OrtModule>;
   private readonly factory: GraphSessionFactory;
   private ort?: Promise<OrtModule>;
+  /** Weight bytes of exported towers loaded on the wasm EP so far (they share one wasm heap). */
+  private wasmBytes = 0;
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
@@ -162,7 +165,27 @@ export class OnnxBackend implements AltCLIPBackend {
         throw new OnnxBackendError(`exported ${artifact.tower} tower (${artifact.files.name}) was built with ${key} = ${JSON.stringify(built[key])}, this backend and session options need ${JSON.stringify(value)}: ${hint[key] ?? 'export again with matching options'}`);
       }
     }
+    this.reserveWasmMemory(artifact, build.compute ?? 'float32', sessionOptions);
     return sessionOptions;
+  }
+
+  /**
+   * onnx-web's wasm EP keeps every weight in one 4 GiB heap (wasm32), shared by both towers: refuse up
+   * front what cannot fit — ORT would fail deep inside with std::bad_alloc. fp16 with float32 compute
+   * counts double: ORT folds the weight Casts at session creation, so the weights are float32 in memory.
+   */
+  private reserveWasmMemory(artifact: TowerArtifact, compute: 'float32' | 'float16', sessionOptions: OrtSessionOptions): void {
+    if (this.name !== 'onnx-web' || usesWebgpu(sessionOptions)) return;
+    const limit = this.options.wasmMemoryLimit ?? 3 * 1024 ** 3;
+    const bytes = artifact.dtype === 'fp16' && compute === 'float32' ? 2 * artifact.byteSize : artifact.byteSize;
+    if (this.wasmBytes + bytes > limit) {
+      const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+      const use = artifact.dtype === 'q4' ? "the 'webgpu' execution provider, or one tower per backend" : artifact.dtype === 'int8' ? "dtype 'q4'" : "dtype 'int8' or 'q4' (export with --dtype q4), or the 'webgpu' execution provider";
+      throw new WasmMemoryError(
+        `exported ${artifact.tower} tower (${artifact.files.name}, ${artifact.dtype}) needs ≈ ${gib(bytes)} of wasm memory${this.wasmBytes ? ` beside ${gib(this.wasmBytes)} already loaded` : ''}; the wasm EP's heap allows ${gib(limit)} of weights (wasm32: 4 GiB in all): use ${use}`,
+      );
+    }
+    this.wasmBytes += bytes;
   }
 
   async loadExportedTextTower(config: AltCLIPTextConfig, artifact: TowerArtifact, options: TowerLoadOptions = {}): Promise<TextTower> {

@@ -20,6 +20,8 @@ export interface TowerArtifact {
   readonly allOutputsGraph?: string;
   /** Files the graphs reference (external data), repository-relative. */
   readonly externalData: readonly string[];
+  /** Bytes of the graph and its external data on disk (from the manifest), so a backend can refuse what cannot fit before reading it. */
+  readonly byteSize: number;
   /** The backend-specific part of the manifest for this export (schemes, options it was built with). */
   readonly backendInfo: Readonly<Record<string, unknown>>;
   /**

@@ -70,6 +70,7 @@ export function towerArtifact(model: ExportedModel, tower: 'text' | 'vision'): T
     graph: entry.graph,
     allOutputsGraph: entry.allOutputsGraph,
     externalData: entry.externalData,
+    byteSize: model.manifest.files.filter((f) => f.path === entry.graph || entry.externalData.includes(f.path)).reduce((n, f) => n + f.size, 0),
     backendInfo: model.manifest.backend,
     weights,
   };
