@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FullSizeRequest } from './fullSize.worker.js';
+import type { FullSizeRequest } from './test-support/fullSizeWorker.js';
 
 // Opt-in (the folders are written by fullSize.run.test.ts, see there): the full-size BAAI/AltCLIP
 // architecture (random weights) exported as q4/int8, loaded by URL from this test server inside a Web
@@ -22,7 +22,7 @@ interface Result {
 }
 
 function inWorker(request: FullSizeRequest): Promise<Result> {
-  const worker = new Worker(new URL('./fullSize.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./test-support/fullSizeWorker.ts', import.meta.url), { type: 'module' });
   return new Promise<Result>((resolve, reject) => {
     worker.onmessage = (e) => resolve(e.data as Result);
     worker.onerror = (e) => reject(new Error(e.message));

@@ -1,9 +1,9 @@
-// Web Worker of fullSize.browser.test.ts: loads an exported full-size folder by URL (download progress,
+// Web Worker of ../fullSize.browser.test.ts: loads an exported full-size folder by URL (download progress,
 // Cache API), embeds the fixture-shaped batch on onnx-web, and posts timings and embeddings back.
 import { AltCLIPModel, urlFiles } from '@altclip/core';
-import { asOrtModule, browserOrt } from '../web/test-support/browserOrt.js';
-import { createOnnxWebBackend } from '../web/createOnnxWebBackend.js';
-import { fixtureShapedInputs } from './exportParity.js';
+import { asOrtModule, browserOrt } from '../../web/test-support/browserOrt.js';
+import { createOnnxWebBackend } from '../../web/createOnnxWebBackend.js';
+import { fixtureShapedInputs } from '../exportParity.js';
 
 export interface FullSizeRequest {
   url: string;
