@@ -32,11 +32,10 @@ export function urlFiles(baseUrl: string, options: UrlFilesOptions = {}): ModelF
     async open(filename) {
       const url = urlOf(filename);
       const cache = options.cacheName !== false && typeof caches !== 'undefined' ? await caches.open(options.cacheName ?? 'altclip-models') : undefined;
-      const cached = await cache?.match(url);
+      const cached = cache ? await readCached(cache, url) : null;
       if (cached) {
-        const bytes = new Uint8Array(await cached.arrayBuffer());
-        options.onProgress?.({ file: filename, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'download' });
-        return new MemoryByteSource(bytes, url);
+        options.onProgress?.({ file: filename, loaded: cached.byteLength, total: cached.byteLength, phase: 'download' });
+        return new MemoryByteSource(cached, url);
       }
       let response: Response;
       try {
@@ -46,13 +45,49 @@ export function urlFiles(baseUrl: string, options: UrlFilesOptions = {}): ModelF
       }
       if (response.status === 404) return null;
       if (response.status !== 200) throw new UrlFileError(`${url}: HTTP ${response.status} ${response.statusText}`);
-      // The cache gets a clone of the stream, written while we read ours: no second copy of a large file in memory.
-      const stored = cache?.put(url, response.clone());
       const bytes = await readWithProgress(response, filename, options.onProgress);
-      await stored;
+      if (cache) await writeCached(cache, url, bytes);
       return new MemoryByteSource(bytes, url);
     },
   };
+}
+
+/**
+ * Chromium's Cache API rejects single entries of a few hundred MB ("Unexpected internal error"; measured
+ * in headless Chromium: 200 MiB stored, 400 MiB refused), and an exported model's weight files are
+ * larger. So a file is stored as parts of at most PART_BYTES under `<url>?altclip-part=<k>` (the Cache
+ * API ignores fragments), and the
+ * entry under its own URL only lists them (written last: a half-written file is never found).
+ */
+const PART_BYTES = 64 * 1024 * 1024;
+const PARTS_HEADER = 'x-altclip-parts';
+const partKey = (url: string, k: number) => `${url}${url.includes('?') ? '&' : '?'}altclip-part=${k}`;
+
+async function writeCached(cache: Cache, url: string, bytes: Uint8Array): Promise<void> {
+  const parts = Math.max(1, Math.ceil(bytes.byteLength / PART_BYTES));
+  for (let k = 0; k < parts; k++) {
+    // A copy per part: a Response takes its body over.
+    await cache.put(partKey(url, k), new Response(bytes.slice(k * PART_BYTES, (k + 1) * PART_BYTES)));
+  }
+  await cache.put(url, new Response(null, { headers: { [PARTS_HEADER]: String(parts), 'x-altclip-size': String(bytes.byteLength) } }));
+}
+
+async function readCached(cache: Cache, url: string): Promise<Uint8Array | null> {
+  const index = await cache.match(url);
+  const parts = Number(index?.headers.get(PARTS_HEADER));
+  const size = Number(index?.headers.get('x-altclip-size'));
+  if (!index || !Number.isSafeInteger(parts) || parts < 1 || !Number.isSafeInteger(size)) return null;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (let k = 0; k < parts; k++) {
+    const part = await cache.match(partKey(url, k));
+    if (!part) return null; // evicted: fetch again
+    const chunk = new Uint8Array(await part.arrayBuffer());
+    if (offset + chunk.byteLength > size) return null;
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return offset === size ? bytes : null;
 }
 
 async function readWithProgress(response: Response, file: string, onProgress?: (event: LoadProgress) => void): Promise<Uint8Array> {
