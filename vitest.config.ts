@@ -50,8 +50,9 @@ const browserProject: TestProjectConfiguration = {
     name: 'browser',
     root,
     include: ['{packages,apps}/*/src/**/*.browser.test.ts'],
-    // A loopback hub serving the fixture for hub-id tests (browsers cannot start servers themselves).
-    globalSetup: ['packages/hub/src/test-support/browserHubSetup.ts'],
+    // A loopback hub serving the fixture for hub-id tests (browsers cannot start servers themselves), and exported
+    // folders of the tiny fixture served to the page (backend-onnx's export tests).
+    globalSetup: ['packages/hub/src/test-support/browserHubSetup.ts', 'packages/backend-onnx/src/export/test-support/exportFixtures.globalSetup.ts'],
     testTimeout: 120_000,
     browser: {
       enabled: true,

@@ -1,5 +1,6 @@
-export { OnnxBackend } from './backend/OnnxBackend.js';
+export { OnnxBackend, ONNX_ARTIFACT_FORMAT } from './backend/OnnxBackend.js';
 export { OnnxBackendError } from './backend/OnnxBackendError.js';
+export { WasmMemoryError } from './backend/WasmMemoryError.js';
 export type { OnnxBackendOptions } from './backend/OnnxBackendOptions.js';
 export type { ExternalModel, GraphRequest, GraphSessionFactory } from './backend/GraphSessionFactory.js';
 export { InMemorySessionFactory } from './backend/InMemorySessionFactory.js';

@@ -8,6 +8,7 @@ export { bfloat16ToNumber, float16ToNumber, toFloat32 } from './tensor/toFloat32
 export { float32ToFloat16Bits, fromBfloat16Array, fromFloat16Array, toFloat16Array } from './tensor/float16.js';
 export { BACKEND_SPECIFICATION_VERSION } from './backend/AltCLIPBackend.js';
 export type { Int8Scheme } from './backend/Int8Scheme.js';
+export type { TowerArtifact } from './backend/TowerArtifact.js';
 export type {
   AltCLIPBackend,
   BackendCapabilities,
@@ -89,8 +90,13 @@ export { SeededNormal } from './random/SeededNormal.js';
 
 // Model files (local directory, Hub, memory)
 // (moved to @altclip/hub so that config and processor share them without depending on core; re-exported unchanged)
-export { type LoadProgress, type ModelFiles, type ModelSource, type ResolveOptions, memoryFiles, readFileBytes, resolveModelFiles } from '@altclip/hub';
+export { type LoadProgress, type ModelFiles, type ModelSource, type ResolveOptions, memoryFiles, readFileBytes, resolveModelFiles, UrlFileError, urlFiles, type UrlFilesOptions } from '@altclip/hub';
 export { type LoadCheckpointOptions, loadCheckpoint } from './loading/loadCheckpoint.js';
+
+// Exported folders (altclip export): manifest, extras, what a backend gets per tower
+export { EXPORT_EXTRAS_FILE, EXPORT_MANIFEST_FILE, EXPORT_MANIFEST_VERSION, type ExportManifest, type ExportedFileEntry, type ExportedTowerEntry, parseExportManifest } from './exported/ExportManifest.js';
+export { ExportedModelError } from './exported/ExportedModelError.js';
+export { type ExportedModel, openExportedModel } from './exported/openExportedModel.js';
 
 // pytorch_model.bin (restricted unpickler; never executes anything)
 export {

@@ -32,6 +32,7 @@ export { hubFiles, hubOptions } from './files/hubFiles.js';
 // Model files: a local directory, a hub id or ModelFiles
 export { isModelFiles, type LoadProgress, type ModelFiles, type ResolveOptions, readFileBytes, readText } from './files/ModelFiles.js';
 export { memoryFiles } from './files/memoryFiles.js';
+export { UrlFileError, urlFiles, type UrlFilesOptions } from './files/urlFiles.js';
 export { isHubId, type ModelSource, resolveModelFiles } from './files/resolveModelFiles.js';
 export { BlobByteSource } from './io/BlobByteSource.js';
 // Bytes

@@ -1,3 +1,4 @@
+import type { TowerArtifact } from '@altclip/core';
 import type { GraphBuilder } from '../graph/GraphBuilder.js';
 import type { OrtModule, OrtSession, OrtSessionOptions } from '../runtime/OrtModule.js';
 
@@ -24,4 +25,6 @@ export type ExternalModel =
 export interface GraphSessionFactory {
   open(ort: OrtModule, request: GraphRequest, sessionOptions: OrtSessionOptions): Promise<OrtSession>;
   openExternal(ort: OrtModule, model: ExternalModel, sessionOptions: OrtSessionOptions): Promise<OrtSession>;
+  /** One graph (`graph`: the artifact's graph or its all-outputs graph) of an exported tower. */
+  openArtifact(ort: OrtModule, artifact: TowerArtifact, graph: string, sessionOptions: OrtSessionOptions): Promise<OrtSession>;
 }

@@ -3,6 +3,8 @@ import { planExternalData, writeExternalData } from '../serialize/ExternalDataPl
 import { serializeModel } from '../serialize/serializeModel.js';
 import type { ExternalModel, GraphRequest, GraphSessionFactory } from './GraphSessionFactory.js';
 import { openExternalModel } from './openExternalModel.js';
+import { openArtifactGraph } from './openArtifactGraph.js';
+import type { TowerArtifact } from '@altclip/core';
 
 /** Above this many bytes of weights the model goes out as protobuf + one external-data buffer. */
 export const DEFAULT_EXTERNAL_DATA_THRESHOLD = 1024 * 1024 * 1024;
@@ -32,5 +34,9 @@ export class InMemorySessionFactory implements GraphSessionFactory {
 
   openExternal(ort: OrtModule, model: ExternalModel, sessionOptions: OrtSessionOptions): Promise<OrtSession> {
     return openExternalModel(ort, model, sessionOptions);
+  }
+
+  openArtifact(ort: OrtModule, artifact: TowerArtifact, graph: string, sessionOptions: OrtSessionOptions): Promise<OrtSession> {
+    return openArtifactGraph(ort, artifact, graph, sessionOptions, false);
   }
 }

@@ -4,6 +4,7 @@ import {
   type BackendCapabilities,
   type BackendEnvironment,
   type TextTower,
+  type TowerArtifact,
   type TowerLoadOptions,
   type TowerWeights,
   type VisionTower,
@@ -22,24 +23,16 @@ import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
 import { int8Scheme } from '../quantize/int8Scheme.js';
+import { q4Scheme } from '../quantize/q4Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
+import { WasmMemoryError } from './WasmMemoryError.js';
+import { TEXT_FIELDS, VISION_FIELDS, pick } from '../graph/towerGraphConfig.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
 
-const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
-
-const TEXT_FIELDS = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'max_position_embeddings', 'type_vocab_size', 'layer_norm_eps', 'project_dim'] as const;
-const VISION_FIELDS = ['hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'hidden_act', 'layer_norm_eps', 'num_channels', 'patch_size'] as const;
-
-function pick<T extends object>(config: T, fields: readonly string[], what: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const value = (config as Record<string, unknown>)[f];
-    if (value === undefined) throw new OnnxBackendError(`${what}: field "${f}" is missing`);
-    out[f] = value;
-  }
-  return out;
-}
+const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8', 'q4'];
+/** The exported-artifact format this backend writes (`exportModel`) and opens: graph layout version 1. */
+export const ONNX_ARTIFACT_FORMAT = 'onnx/1';
 
 /** AltCLIP towers on ONNX Runtime; the runtime-specific parts live in the factory. */
 export class OnnxBackend implements AltCLIPBackend {
@@ -50,6 +43,8 @@ export class OnnxBackend implements AltCLIPBackend {
   private readonly importOrt: () => Promise<OrtModule>;
   private readonly factory: GraphSessionFactory;
   private ort?: Promise<OrtModule>;
+  /** Weight bytes of exported towers loaded on the wasm EP so far (they share one wasm heap). */
+  private wasmBytes = 0;
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
@@ -57,9 +52,11 @@ export class OnnxBackend implements AltCLIPBackend {
       throw new OnnxBackendError(`options.int8Activations: expected 'per-tensor' or 'per-row', got ${String(options.int8Activations)}`);
     }
     const webgpu = usesWebgpu(options.sessionOptions);
+    const q4 = q4Scheme(options.q4ZeroPoints === true, webgpu);
+    const artifacts = [ONNX_ARTIFACT_FORMAT];
     this.capabilities = webgpu
-      ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments }
-      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: int8Scheme(options.int8Activations) };
+      ? { dtypes: DTYPES.filter((d) => d !== 'int8'), precision: 'float32', hiddenStates: true, attentions: true, environments, q4, artifacts }
+      : { dtypes: DTYPES, precision: 'float32', hiddenStates: true, attentions: true, environments, int8: int8Scheme(options.int8Activations), q4, artifacts };
     this.options = options;
     this.importOrt = options.ort ? async () => options.ort as OrtModule : importOrt;
     this.factory = factory;
@@ -74,7 +71,8 @@ export class OnnxBackend implements AltCLIPBackend {
     return this.ort;
   }
 
-  private settings(options: TowerLoadOptions): { build: Omit<TowerBuildOptions, 'allOutputs'>; sessionOptions: OrtSessionOptions } {
+  /** The graph variant and session options a load with `options` uses (also what `exportModel` builds). */
+  graphSettings(options: TowerLoadOptions): { build: Omit<TowerBuildOptions, 'allOutputs'>; sessionOptions: OrtSessionOptions } {
     const dtype = options.dtype ?? 'fp32';
     if (!DTYPES.includes(dtype)) throw new OnnxBackendError(`options.dtype: expected one of ${DTYPES.join(', ')}, got ${String(dtype)}`);
     const attention = (options.attention as AttentionImplementation | undefined) ?? this.options.attention ?? 'standard';
@@ -88,13 +86,21 @@ export class OnnxBackend implements AltCLIPBackend {
     if (dtype === 'int8' && usesWebgpu(sessionOptions)) throw new OnnxBackendError(`options.dtype: ${WEBGPU_INT8_REASON}`);
     // Variant options only where they change the graph, so that other graph-cache keys stay put:
     // int8's activation rounding, and fp16's Gather workaround for the WebGPU EP (TowerBuildOptions).
-    const variant = dtype === 'int8' ? { int8Activations: this.options.int8Activations ?? 'per-tensor' } : dtype === 'fp16' && usesWebgpu(sessionOptions) ? { gatherTablesAsFloat32: true } : {};
+    const webgpu = usesWebgpu(sessionOptions);
+    const variant =
+      dtype === 'int8'
+        ? { int8Activations: this.options.int8Activations ?? 'per-tensor' }
+        : dtype === 'q4'
+          ? { q4ZeroPoints: this.options.q4ZeroPoints === true, ...(webgpu ? { q4FloatTables: true } : {}) }
+          : dtype === 'fp16' && webgpu
+            ? { gatherTablesAsFloat32: true }
+            : {};
     return { build: { dtype, attention, compute, ...variant }, sessionOptions };
   }
 
   async loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<TextTower> {
     const ort = await this.runtime();
-    const { build: variant, sessionOptions } = this.settings(options);
+    const { build: variant, sessionOptions } = this.graphSettings(options);
     const layers = (config as unknown as TextGraphConfig).num_hidden_layers;
     let sessions: SessionPair;
     const external = this.options.textModel;
@@ -116,7 +122,7 @@ export class OnnxBackend implements AltCLIPBackend {
 
   async loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options: TowerLoadOptions = {}): Promise<VisionTower> {
     const ort = await this.runtime();
-    const { build: variant, sessionOptions } = this.settings(options);
+    const { build: variant, sessionOptions } = this.graphSettings(options);
     const layers = (config as unknown as VisionGraphConfig).num_hidden_layers;
     const positionEmbedding = weights.get('embeddings.position_embedding.weight');
     let sessions: SessionPair;
@@ -136,5 +142,71 @@ export class OnnxBackend implements AltCLIPBackend {
     }
     await sessions.session(false);
     return new OnnxVisionTower(ort, sessions, layers, positionEmbedding ? new Tensor('float32', tensorToFloat32(positionEmbedding, 'vision weights: "embeddings.position_embedding.weight"'), positionEmbedding.dims) : undefined);
+  }
+
+  /** Checks that an exported tower is this backend's format and was built the way `capabilities` declares. */
+  private exportedSettings(artifact: TowerArtifact, options: TowerLoadOptions): OrtSessionOptions {
+    if (artifact.format !== ONNX_ARTIFACT_FORMAT) throw new OnnxBackendError(`exported ${artifact.tower} tower: format '${artifact.format}', this backend opens '${ONNX_ARTIFACT_FORMAT}'`);
+    const { build, sessionOptions } = this.graphSettings({ ...options, dtype: artifact.dtype });
+    const info = artifact.backendInfo;
+    // The exported graph's rounding must be what capabilities declare, or parity bounds and embeddings would silently differ.
+    const want: Record<string, unknown> = { dtype: build.dtype, int8Activations: build.int8Activations, q4ZeroPoints: build.q4ZeroPoints, q4FloatTables: build.q4FloatTables, gatherTablesAsFloat32: build.gatherTablesAsFloat32 };
+    const hint: Record<string, string> = {
+      int8Activations: "pass the backend option int8Activations the export used (or export again with --int8-activations)",
+      q4ZeroPoints: 'pass the backend option q4ZeroPoints the export used (or export again with/without --q4-zero-points)',
+      q4FloatTables: "q4 on the 'webgpu' execution provider needs float embedding tables: export with --target webgpu",
+      gatherTablesAsFloat32: "fp16 on the 'webgpu' execution provider needs float32 Gather tables: export with --target webgpu",
+    };
+    const built = (info.build ?? {}) as Record<string, unknown>;
+    // Absent and false mean the same (the default) for the variant flags.
+    const norm = (v: unknown) => (v === false || v === null ? undefined : v);
+    for (const [key, value] of Object.entries(want)) {
+      if (norm(built[key]) !== norm(value)) {
+        throw new OnnxBackendError(`exported ${artifact.tower} tower (${artifact.files.name}) was built with ${key} = ${JSON.stringify(built[key])}, this backend and session options need ${JSON.stringify(value)}: ${hint[key] ?? 'export again with matching options'}`);
+      }
+    }
+    this.reserveWasmMemory(artifact, build.compute ?? 'float32', sessionOptions);
+    return sessionOptions;
+  }
+
+  /**
+   * onnx-web's wasm EP keeps every weight in one 4 GiB heap (wasm32), shared by both towers: refuse up
+   * front what cannot fit — ORT would fail deep inside with std::bad_alloc. fp16 with float32 compute
+   * counts double: ORT folds the weight Casts at session creation, so the weights are float32 in memory.
+   */
+  private reserveWasmMemory(artifact: TowerArtifact, compute: 'float32' | 'float16', sessionOptions: OrtSessionOptions): void {
+    if (this.name !== 'onnx-web' || usesWebgpu(sessionOptions)) return;
+    const limit = this.options.wasmMemoryLimit ?? 3 * 1024 ** 3;
+    const bytes = artifact.dtype === 'fp16' && compute === 'float32' ? 2 * artifact.byteSize : artifact.byteSize;
+    if (this.wasmBytes + bytes > limit) {
+      const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+      const use = artifact.dtype === 'q4' ? "the 'webgpu' execution provider, or one tower per backend" : artifact.dtype === 'int8' ? "dtype 'q4'" : "dtype 'int8' or 'q4' (export with --dtype q4), or the 'webgpu' execution provider";
+      throw new WasmMemoryError(
+        `exported ${artifact.tower} tower (${artifact.files.name}, ${artifact.dtype}) needs ≈ ${gib(bytes)} of wasm memory${this.wasmBytes ? ` beside ${gib(this.wasmBytes)} already loaded` : ''}; the wasm EP's heap allows ${gib(limit)} of weights (wasm32: 4 GiB in all): use ${use}`,
+      );
+    }
+    this.wasmBytes += bytes;
+  }
+
+  async loadExportedTextTower(config: AltCLIPTextConfig, artifact: TowerArtifact, options: TowerLoadOptions = {}): Promise<TextTower> {
+    const ort = await this.runtime();
+    const sessionOptions = this.exportedSettings(artifact, options);
+    const layers = (pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig).num_hidden_layers;
+    const all = artifact.allOutputsGraph;
+    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined);
+    await sessions.session(false);
+    return new OnnxTextTower(ort, sessions, layers);
+  }
+
+  async loadExportedVisionTower(config: AltCLIPVisionConfig, artifact: TowerArtifact, options: TowerLoadOptions = {}): Promise<VisionTower> {
+    const ort = await this.runtime();
+    const sessionOptions = this.exportedSettings(artifact, options);
+    const layers = (pick(config, VISION_FIELDS, 'vision config') as unknown as VisionGraphConfig).num_hidden_layers;
+    const table = artifact.weights.get('embeddings.position_embedding.weight');
+    if (!table) throw new OnnxBackendError(`exported vision tower (${artifact.files.name}): core passed no "embeddings.position_embedding.weight"`);
+    const all = artifact.allOutputsGraph;
+    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined);
+    await sessions.session(false);
+    return new OnnxVisionTower(ort, sessions, layers, new Tensor('float32', tensorToFloat32(table, 'vision: "embeddings.position_embedding.weight"'), table.dims));
   }
 }

@@ -20,10 +20,19 @@ export interface OnnxBackendOptions {
    * per Linear). Declared in `capabilities.int8`, so a backend-level choice only.
    */
   int8Activations?: Int8Activations;
+  /** dtype 'q4': per-block zero points (asymmetric 4-bit grid; default false: symmetric). Declared in `capabilities.q4`. */
+  q4ZeroPoints?: boolean;
   /** Use this exported text tower instead of building one (weights are then ignored). */
   textModel?: ExternalModel;
   /** Use this exported vision tower instead of building one. */
   visionModel?: ExternalModel;
+  /**
+   * wasm EP only: the bytes of weights the towers of this backend may hold in wasm memory (one 4 GiB
+   * heap shared by all sessions, which also holds activations and ORT's copies during session
+   * creation). Exported towers above it are refused before anything is read (WasmMemoryError naming
+   * the dtype to use). Default 3 GiB.
+   */
+  wasmMemoryLimit?: number;
   /** An already imported (and configured) onnxruntime module; default: dynamic import of the peer package. */
   ort?: OrtModule;
 }

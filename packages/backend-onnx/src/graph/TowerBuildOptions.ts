@@ -30,6 +30,10 @@ export interface TowerBuildOptions {
   readonly gatherTablesAsFloat32?: boolean;
   /** How int8 graphs round each Linear's input (dtype 'int8' only; default 'per-tensor'). */
   readonly int8Activations?: Int8Activations;
+  /** dtype 'q4' only: per-block zero points (asymmetric 4-bit grid) instead of the symmetric one. */
+  readonly q4ZeroPoints?: boolean;
+  /** dtype 'q4' only: keep the text embedding tables float32 instead of int8 rows (WebGPU EP). */
+  readonly q4FloatTables?: boolean;
 }
 
 export const defaultBuildOptions: TowerBuildOptions = { dtype: 'fp32', attention: 'standard', allOutputs: false, compute: 'float32' };

@@ -33,7 +33,7 @@ export function selfAttention(ctx: BuildContext, x: string, spec: AttentionSpec)
   const { g } = ctx;
   const headDim = spec.hidden / spec.heads;
   const scale = headDim ** -0.5;
-  if (ctx.options.attention === 'fused' && !ctx.options.allOutputs && ctx.options.dtype !== 'int8') {
+  if (ctx.options.attention === 'fused' && !ctx.options.allOutputs && ctx.options.dtype !== 'int8' && ctx.options.dtype !== 'q4') {
     return { output: fusedAttention(ctx, x, spec, scale) };
   }
   const proj = (module: string, s?: number) => linear(ctx, x, { module, inFeatures: spec.hidden, outFeatures: spec.hidden, bias: true, scale: s });

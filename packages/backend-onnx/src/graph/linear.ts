@@ -1,6 +1,8 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { int, ints } from './Attribute.js';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
+import { Q4_BLOCK_SIZE } from '../quantize/q4Scheme.js';
+import { quantizeInt4Blocks } from '../quantize/quantizeInt4Blocks.js';
 import type { BuildContext } from './BuildContext.js';
 import { floatWeight, rawWeight, transpose2d } from './weightInitializer.js';
 
@@ -34,6 +36,7 @@ export function linear(ctx: BuildContext, x: string, spec: LinearSpec): string {
       return scale === 1 ? b : b.map((v) => v * scale);
     });
   }
+  if (ctx.options.dtype === 'q4') return q4MatMul(ctx, x, spec, read, bias);
   if (ctx.options.dtype === 'int8') {
     const q = quantizeInt8(transpose2d(read(), outFeatures, inFeatures, scale), inFeatures, outFeatures, 1);
     const wq = rawWeight(ctx, `${weightName}.int8`, OnnxDataType.INT8, [inFeatures, outFeatures], q.values);
@@ -64,4 +67,36 @@ function perRowInt8MatMul(ctx: BuildContext, x: string, wq: string, ws: string, 
   const product = g.node('MatMulIntegerToFloat', [q, wq, one, ws, zeroPoint], {}, { domain: 'com.microsoft', prefix: module });
   const y = g.node('Mul', [product, scale], {}, { prefix: `${module}/rescale` });
   return bias ? g.node('Add', [y, bias], {}, { prefix: module }) : y;
+}
+
+/**
+ * dtype q4: ORT's com.microsoft.MatMulNBits with the PyTorch weight [out, in] as B ([N, K], its
+ * layout), 4 bits in blocks of 32 along K, float32 activations (accuracy_level 0), bias as an Add.
+ */
+function q4MatMul(ctx: BuildContext, x: string, spec: LinearSpec, read: () => Float32Array, bias: string | undefined): string {
+  const { module, inFeatures: K, outFeatures: N } = spec;
+  const scale = spec.scale ?? 1;
+  const asymmetric = ctx.options.q4ZeroPoints === true;
+  const blocks = Math.ceil(K / Q4_BLOCK_SIZE);
+  // Quantised once, on first use of any of the three initializers (they are written one after another).
+  let q: ReturnType<typeof quantizeInt4Blocks> | undefined;
+  const get = () => {
+    if (!q) {
+      const w = read();
+      q = quantizeInt4Blocks(scale === 1 ? w : w.map((v) => v * scale), N, K, Q4_BLOCK_SIZE, asymmetric);
+    }
+    return q;
+  };
+  const name = `${module}.weight`;
+  ctx.g.initializer({ name: `${name}.q4`, dataType: OnnxDataType.UINT8, dims: [N, blocks, Q4_BLOCK_SIZE / 2], byteLength: N * blocks * (Q4_BLOCK_SIZE / 2), bytes: () => get().packed });
+  ctx.g.initializer({ name: `${name}.q4_scale`, dataType: OnnxDataType.FLOAT, dims: [N * blocks], byteLength: N * blocks * 4, bytes: () => new Uint8Array(get().scales.buffer) });
+  const inputs = [x, `${name}.q4`, `${name}.q4_scale`];
+  if (asymmetric) {
+    const zpBytes = N * Math.ceil(blocks / 2);
+    ctx.g.initializer({ name: `${name}.q4_zero_point`, dataType: OnnxDataType.UINT8, dims: [zpBytes], byteLength: zpBytes, bytes: () => get().zeroPoints as Uint8Array });
+    inputs.push(`${name}.q4_zero_point`);
+  }
+  ctx.g.useDomain('com.microsoft', 1);
+  const y = ctx.g.node('MatMulNBits', inputs, { K: int(K), N: int(N), bits: int(4), block_size: int(Q4_BLOCK_SIZE) }, { domain: 'com.microsoft', prefix: module });
+  return bias ? ctx.g.node('Add', [y, bias], {}, { prefix: module }) : y;
 }

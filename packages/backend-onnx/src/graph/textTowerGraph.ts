@@ -32,7 +32,9 @@ export interface TextGraphConfig {
 function embedding(ctx: BuildContext, ids: string, name: string, rows: number, cols: number): string {
   ctx.weights.tensor(name, [rows, cols]);
   const read = () => ctx.weights.float32(name, [rows, cols]);
-  if (ctx.options.dtype === 'int8' && int8Scheme(ctx.options.int8Activations).embeddingTables.includes(name)) {
+  // q4 keeps the text tables as int8 does (q4Scheme lists the same ones).
+  const quantised = ctx.options.dtype === 'int8' || (ctx.options.dtype === 'q4' && !ctx.options.q4FloatTables);
+  if (quantised && int8Scheme(ctx.options.int8Activations).embeddingTables.includes(name)) {
     const q = quantizeInt8(read(), rows, cols, 0);
     const table = rawWeight(ctx, `${name}.int8`, OnnxDataType.INT8, [rows, cols], q.values);
     const scales = rawWeight(ctx, `${name}.scale`, OnnxDataType.FLOAT, [rows, 1], q.scales);
@@ -93,7 +95,7 @@ export function buildTextTowerGraph(config: TextGraphConfig, weights: WeightRead
   }
 
   let maskIndex: string | undefined;
-  if (options.attention === 'fused' && !options.allOutputs && options.dtype !== 'int8') {
+  if (options.attention === 'fused' && !options.allOutputs && options.dtype !== 'int8' && options.dtype !== 'q4') {
     const attended = g.node('Equal', [additiveMask, g.scalar('zero', 0)]);
     maskIndex = g.node('Cast', [attended], { to: int(OnnxDataType.INT32) }, { prefix: 'mask_index' });
   }

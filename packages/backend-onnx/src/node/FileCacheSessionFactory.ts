@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { ExternalModel, GraphRequest, GraphSessionFactory } from '../backend/GraphSessionFactory.js';
 import { InMemorySessionFactory } from '../backend/InMemorySessionFactory.js';
 import { openExternalModel } from '../backend/openExternalModel.js';
+import { openArtifactGraph } from '../backend/openArtifactGraph.js';
+import type { TowerArtifact } from '@altclip/core';
 import type { OrtModule, OrtSession, OrtSessionOptions } from '../runtime/OrtModule.js';
 import { planExternalData, writeExternalData } from '../serialize/ExternalDataPlan.js';
 import { serializeModel } from '../serialize/serializeModel.js';
@@ -63,6 +65,11 @@ export class FileCacheSessionFactory implements GraphSessionFactory {
 
   openExternal(ort: OrtModule, model: ExternalModel, sessionOptions: OrtSessionOptions): Promise<OrtSession> {
     return openExternalModel(ort, model, sessionOptions);
+  }
+
+  /** By path where the files are on disk: ORT then reads the weights from the file, not from JavaScript. */
+  openArtifact(ort: OrtModule, artifact: TowerArtifact, graph: string, sessionOptions: OrtSessionOptions): Promise<OrtSession> {
+    return openArtifactGraph(ort, artifact, graph, sessionOptions, true);
   }
 
   /** Builds the graph and writes model + data files into `dir`; returns the model path. */

@@ -25,3 +25,6 @@ if (adapter?.features.has('shader-f16')) {
     it.skip(`skipped: this WebGPU adapter has no 'shader-f16' feature (adapter: ${adapter ? 'present' : 'none'})`, () => {});
   });
 }
+
+// q4 (MatMulNBits) in Chromium, wasm and WebGPU EP: src/export/exported.browser.test.ts runs the suite on
+// exported q4 folders (the same graphs the backend builds), so it is not repeated here.

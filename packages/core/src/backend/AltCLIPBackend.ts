@@ -1,6 +1,7 @@
 import type { AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
 import type { Tensor } from '../tensor/Tensor.js';
 import type { Int8Scheme } from './Int8Scheme.js';
+import type { TowerArtifact } from './TowerArtifact.js';
 
 /**
  * The backend contract, version 1. A backend computes the two towers and nothing
@@ -12,7 +13,8 @@ import type { Int8Scheme } from './Int8Scheme.js';
 export const BACKEND_SPECIFICATION_VERSION = 'v1' as const;
 
 /** Weight precision a backend can be asked to compute in. */
-export type WeightDType = 'fp32' | 'fp16' | 'int8';
+/** `q4`: 4-bit block-wise Linear weights (declared as `capabilities.q4`). */
+export type WeightDType = 'fp32' | 'fp16' | 'int8' | 'q4';
 
 export type BackendEnvironment = 'node' | 'browser' | 'worker';
 
@@ -26,6 +28,15 @@ export interface BackendCapabilities {
   readonly environments: readonly BackendEnvironment[];
   /** Where `dtype: 'int8'` rounds; required when `dtypes` lists int8, so that its error can be bounded. */
   readonly int8?: Int8Scheme;
+  /** Where `dtype: 'q4'` rounds (4-bit block-wise weights); required when `dtypes` lists q4. */
+  readonly q4?: Int8Scheme;
+  /**
+   * Exported artifact formats this backend opens through `loadExportedTextTower` /
+   * `loadExportedVisionTower`, as `<format>/<version>` (e.g. `onnx/1`). Contract v1, revision
+   * "exported artifacts": additive — a backend without it still loads checkpoints; core refuses an
+   * exported folder whose format the backend does not list, naming both.
+   */
+  readonly artifacts?: readonly string[];
 }
 
 /**
@@ -117,5 +128,8 @@ export interface AltCLIPBackend {
   init?(): Promise<void>;
   loadTextTower(config: AltCLIPTextConfig, weights: TowerWeights, options?: TowerLoadOptions): Promise<TextTower>;
   loadVisionTower(config: AltCLIPVisionConfig, weights: TowerWeights, options?: TowerLoadOptions): Promise<VisionTower>;
+  /** A tower from an exported folder (one of `capabilities.artifacts`): nothing is built, no checkpoint is read. */
+  loadExportedTextTower?(config: AltCLIPTextConfig, artifact: TowerArtifact, options?: TowerLoadOptions): Promise<TextTower>;
+  loadExportedVisionTower?(config: AltCLIPVisionConfig, artifact: TowerArtifact, options?: TowerLoadOptions): Promise<VisionTower>;
   dispose?(): Promise<void>;
 }

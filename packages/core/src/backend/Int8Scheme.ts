@@ -11,7 +11,15 @@ export interface Int8Scheme {
    * Every nn.Linear weight ([out, in]) is symmetric int8 with one scale per output channel:
    * scale = max|w_row| / 127, value = round(w / scale) · scale.
    */
-  readonly linearWeights: 'int8-per-output-channel';
+  readonly linearWeights: 'int8-per-output-channel' | 'int4-block-symmetric' | 'int4-block-asymmetric';
+  /**
+   * For the int4 schemes (dtype q4): each output channel's weights in blocks of `blockSize` input
+   * features (the last block may be shorter), one grid per block. Symmetric: scale = max|w| / 7,
+   * value = clamp(round(w / scale), −8, 7) · scale. Asymmetric (with zero points): scale =
+   * (max − min) / 15 over the block with 0 included, zero point = round(−min / scale), value =
+   * (clamp(round(w / scale) + zp, 0, 15) − zp) · scale.
+   */
+  readonly blockSize?: number;
   /** Embedding tables (TowerWeights names) stored as symmetric int8 with one scale per row. */
   readonly embeddingTables: readonly string[];
   /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { TowerNotLoadedError } from '../errors/TowerNotLoadedError.js';
-import type { ModelFiles } from '../loading/ModelFiles.js';
+import type { ModelFiles } from '@altclip/hub';
 import { Tensor } from '../tensor/Tensor.js';
 import { loadFixture } from '../testing/loadFixture.js';
 import { ReferenceBackend } from '../testing/reference/ReferenceBackend.js';

@@ -3,6 +3,7 @@ import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
 import { InputValidationError } from '../errors/InputValidationError.js';
 import { TowerNotLoadedError } from '../errors/TowerNotLoadedError.js';
+import { type ExportedModel, exportedExtra, openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadModelConfig } from '../loading/loadConfig.js';
 import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
@@ -114,6 +115,8 @@ export class AltCLIPModel {
     checkLoadOptions(options, ['towers'], 'AltCLIPModel.fromPretrained');
     const towers = selectTowers(options.towers);
     const files = await resolveModelFiles(source, options);
+    const exported = await openExportedModel(files);
+    if (exported) return AltCLIPModel.#fromExported(exported, towers, options);
     const config = await loadModelConfig(files);
     const parameters = towerParameters(altclipParameters(config), towers);
     // The other tower's tensors are never read (a text-only service never holds the 1.2 GB vision tower), and the
@@ -158,6 +161,23 @@ export class AltCLIPModel {
     const selected = towers.size === 2 ? stateDict : new Map([...stateDict].filter(([name]) => belongsToTowers(name, towers)));
     const { weights, report } = matchAndReport(towerParameters(altclipParameters(config), towers), selected, options);
     return AltCLIPModel.#build(config, weights, report, towers, options);
+  }
+
+  /** An exported folder (altclip_export.json): the backend opens its graphs; no checkpoint, nothing built. */
+  static async #fromExported(exported: ExportedModel, towers: ReadonlySet<TowerName>, options: FromPretrainedOptions): Promise<AltCLIPModel> {
+    const config = await loadModelConfig(exported.files);
+    const { backend, loadOptions } = await prepareExportedBackend(exported, [...towers], options);
+    const logitScale = toFloat32(exportedExtra(exported, 'logit_scale')).data[0];
+    const textTower = towers.has('text') ? await backend.loadExportedTextTower!(config.text_config, towerArtifact(exported, 'text'), loadOptions) : null;
+    try {
+      const visionTower = towers.has('vision') ? await backend.loadExportedVisionTower!(config.vision_config, towerArtifact(exported, 'vision'), loadOptions) : null;
+      const text = textTower && new TextTowerSession(config.text_config, textTower);
+      const vision = visionTower && new VisionTowerSession(config.vision_config, visionTower, exportedExtra(exported, 'vision_model.embeddings.position_embedding.weight'));
+      return new AltCLIPModel(config, backend, text, vision, logitScale, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    } catch (error) {
+      await textTower?.dispose();
+      throw error;
+    }
   }
 
   static async #build(config: AltCLIPConfig, weights: Map<string, Tensor>, report: LoadReport, towers: ReadonlySet<TowerName>, options: FromConfigOptions): Promise<AltCLIPModel> {

@@ -1,6 +1,7 @@
 import { AltCLIPTextConfig } from '@altclip/config';
 import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
+import { openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
@@ -44,6 +45,12 @@ export class AltCLIPTextModel {
     checkLoadOptions(options, [], 'AltCLIPTextModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'text');
+    const exported = await openExportedModel(files);
+    if (exported) {
+      const { backend, loadOptions } = await prepareExportedBackend(exported, ['text'], options);
+      const tower = await backend.loadExportedTextTower!(config, towerArtifact(exported, 'text'), loadOptions);
+      return new AltCLIPTextModel(config, backend, new TextTowerSession(config, tower), { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    }
     // Vision tensors are never read: a text tower from a full checkpoint costs only its own memory.
     const parameters = textParameters(config);
     const textOnly = (name: string) => !name.startsWith('vision_model.');

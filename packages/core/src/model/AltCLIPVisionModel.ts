@@ -1,6 +1,7 @@
 import { AltCLIPVisionConfig } from '@altclip/config';
 import { type ModelSource, resolveModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend } from '../backend/AltCLIPBackend.js';
+import { exportedExtra, openExportedModel, prepareExportedBackend, towerArtifact } from '../exported/openExportedModel.js';
 import { loadCheckpoint } from '../loading/loadCheckpoint.js';
 import { loadTowerConfig } from '../loading/loadConfig.js';
 import { type SavePretrainedOptions, type StateDictSource, savePretrainedModel } from '../saving/savePretrainedModel.js';
@@ -46,6 +47,13 @@ export class AltCLIPVisionModel {
     checkLoadOptions(options, [], 'AltCLIPVisionModel.fromPretrained');
     const files = await resolveModelFiles(source, options);
     const config = await loadTowerConfig(files, 'vision');
+    const exported = await openExportedModel(files);
+    if (exported) {
+      const { backend, loadOptions } = await prepareExportedBackend(exported, ['vision'], options);
+      const tower = await backend.loadExportedVisionTower!(config, towerArtifact(exported, 'vision'), loadOptions);
+      const session = new VisionTowerSession(config, tower, exportedExtra(exported, POSITION_EMBEDDING));
+      return new AltCLIPVisionModel(config, backend, session, { missingKeys: [], unexpectedKeys: [], mismatchedKeys: [] });
+    }
     const isText = (name: string) => name.startsWith('text_model.') || name.startsWith('roberta.');
     const parameters = visionParameters(config);
     const visionOnly = (name: string) => !isText(name);

@@ -1,3 +1,4 @@
+import type { ModelFiles } from '@altclip/hub';
 import type { AltCLIPBackend, WeightDType } from '../backend/AltCLIPBackend.js';
 import { AltCLIPModel } from '../model/AltCLIPModel.js';
 import { AltCLIPTextModel } from '../model/AltCLIPTextModel.js';
@@ -34,6 +35,8 @@ export interface ParityRunOptions {
   createBackend: () => AltCLIPBackend | Promise<AltCLIPBackend>;
   dtype?: WeightDType;
   backendOptions?: Record<string, unknown>;
+  /** Load the models from these files instead of the fixture's (e.g. an exported folder of the fixture); golden tensors stay the fixture's. */
+  modelFiles?: ModelFiles;
 }
 
 /**
@@ -92,7 +95,8 @@ export class ParityRun {
   #compute(what: Computation): Promise<Results> {
     let p = this.#pending.get(what);
     if (!p) {
-      p = run(what, this.fixture, () => this.backend(), this.dtype, this.#options.backendOptions, this.#disposers, this.#shared);
+      const fixture = this.#options.modelFiles ? { ...this.fixture, files: this.#options.modelFiles } : this.fixture;
+      p = run(what, fixture, () => this.backend(), this.dtype, this.#options.backendOptions, this.#disposers, this.#shared);
       this.#pending.set(what, p);
     }
     return p;

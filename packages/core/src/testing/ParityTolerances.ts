@@ -36,14 +36,16 @@ export class ParityTolerances {
   ) {}
 
   static async create(fixture: AltCLIPFixture, backendName: string, dtype: WeightDType, capabilities: BackendCapabilities, options?: Int8ErrorBoundsOptions): Promise<ParityTolerances> {
-    if (dtype !== 'int8') {
+    if (dtype !== 'int8' && dtype !== 'q4') {
       tolerancesFor(backendName, dtype);
       return new ParityTolerances(backendName, dtype, undefined);
     }
-    if (!capabilities.int8) {
-      throw new Error(`backend '${backendName}' offers int8 but declares no capabilities.int8 scheme, so core cannot bound its error (see Int8Scheme)`);
+    // q4 is bounded by the same error model, from the 4-bit scheme the backend declares.
+    const scheme = dtype === 'q4' ? capabilities.q4 : capabilities.int8;
+    if (!scheme) {
+      throw new Error(`backend '${backendName}' offers ${dtype} but declares no capabilities.${dtype} scheme, so core cannot bound its error (see Int8Scheme)`);
     }
-    return new ParityTolerances(backendName, dtype, await cachedBounds(fixture, capabilities.int8, options));
+    return new ParityTolerances(backendName, dtype, await cachedBounds(fixture, scheme, options));
   }
 
   /** Allowed max |diff| for a golden tensor name. */

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AltCLIPBackend, BackendEnvironment, WeightDType } from '../backend/AltCLIPBackend.js';
+import type { ModelFiles } from '@altclip/hub';
 import { compareTensors, top1Disagreements } from './compareTensors.js';
 import { checkDisposeContract } from './disposeContract.js';
 import { compareWithSimulation, simulationRun, steppedRowsAndColumns, top1AgainstSimulation } from './int8/int8Conformance.js';
@@ -23,6 +24,8 @@ export interface ParityOptions {
   timeout?: number;
   /** Shown in the suite title (e.g. 'node', 'browser'); the backend must declare it in capabilities.environments. */
   environment?: BackendEnvironment;
+  /** Load the models from these files (e.g. an exported folder of the fixture) instead of the fixture's; golden tensors stay the fixture's. */
+  modelFiles?: ModelFiles | (() => Promise<ModelFiles>);
 }
 
 /**
@@ -44,7 +47,8 @@ export function describeParity(options: ParityOptions): void {
     const names = parityTensorNames(fixture);
     const excludedBy = (name: string) => Object.keys(exclude).find((key) => name === key || name.startsWith(`${key}/`));
 
-    const parity = new ParityRun({ fixture, createBackend: options.createBackend, dtype, backendOptions: options.backendOptions });
+    const modelFiles = typeof options.modelFiles === 'function' ? await options.modelFiles() : options.modelFiles;
+    const parity = new ParityRun({ fixture, createBackend: options.createBackend, dtype, backendOptions: options.backendOptions, modelFiles });
     const getBackend = () => parity.backend();
     let tolerances: Promise<ParityTolerances> | undefined;
     // For int8 this runs the error model (reference passes), so only once and only when a check needs it.

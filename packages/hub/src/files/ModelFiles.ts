@@ -18,6 +18,13 @@ export interface ModelFiles {
   /** Shown in messages (a path, repo id or URL). */
   readonly name: string;
   open(filename: string): Promise<ByteSource | null>;
+  /**
+   * The file on the local file system (a directory's file, a Hub cache snapshot), or null, so that a
+   * runtime can open it itself (ORT reads external data from disk next to the graph). Optional.
+   */
+  localPath?(filename: string): Promise<string | null>;
+  /** The file's URL when the files are served over HTTP(S) (a runtime may fetch it itself). Optional. */
+  url?(filename: string): string;
 }
 
 /** How a hub id is resolved: HF's `from_pretrained` keywords, camelCased. Ignored for a directory or ModelFiles. */

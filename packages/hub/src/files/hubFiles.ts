@@ -28,8 +28,14 @@ export function hubFiles(repoId: string, options: ResolveOptions = {}): ModelFil
   // as savePretrained's) comes from the same snapshot even if the branch moves meanwhile; a cached file of a pinned
   // commit also needs no request.
   let pinned: string | undefined;
-  return {
+  const files: ModelFiles = {
     name: repoId,
+    async localPath(filename) {
+      // Downloads into the cache when needed; only Node has a cache path (browsers answer null).
+      const source = await files.open(filename);
+      await source?.close?.();
+      return (source as { path?: string } | null)?.path ?? null;
+    },
     async open(filename) {
       try {
         const file = await resolveModelFile(repoId, filename, pinned ? { ...settings, revision: pinned } : settings);
@@ -41,4 +47,5 @@ export function hubFiles(repoId: string, options: ResolveOptions = {}): ModelFil
       }
     },
   };
+  return files;
 }

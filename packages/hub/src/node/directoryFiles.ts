@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelFiles } from '../files/ModelFiles.js';
 import { FileByteSource } from './FileByteSource.js';
@@ -12,6 +13,15 @@ export function directoryFiles(directory: string): ModelFiles {
       } catch (error) {
         if ((error as { code?: string }).code === 'ENOENT') return null;
         throw error;
+      }
+    },
+    // A runtime that reads files itself (ORT opens a graph's external data next to it) gets the path.
+    async localPath(filename) {
+      const file = join(directory, ...filename.split('/'));
+      try {
+        return (await stat(file)).isFile() ? file : null;
+      } catch {
+        return null;
       }
     },
   };

@@ -48,10 +48,51 @@ export class Int8Simulation {
   weights(weights: TowerWeights): TowerWeights {
     const out = new Map<string, Tensor>();
     for (const [name, tensor] of weights) {
-      const perRow = isLinearWeight(name, tensor) || this.scheme.embeddingTables.includes(name);
-      out.set(name, perRow ? this.#symmetricRows(name, tensor) : tensor);
+      const isLinear = isLinearWeight(name, tensor);
+      if (isLinear && this.scheme.linearWeights !== 'int8-per-output-channel') out.set(name, this.#int4Blocks(name, tensor));
+      else out.set(name, isLinear || this.scheme.embeddingTables.includes(name) ? this.#symmetricRows(name, tensor) : tensor);
     }
     return out;
+  }
+
+  /**
+   * dtype q4's Linear weights: each output channel (row) in blocks of `blockSize` input features,
+   * one 4-bit grid per block as the scheme declares (Int8Scheme.blockSize). 'noise' adds ±step/2.
+   */
+  #int4Blocks(name: string, tensor: Tensor): Tensor {
+    const [rows, cols] = tensor.dims;
+    const block = this.scheme.blockSize;
+    if (!block || !Number.isInteger(block) || block < 1) throw new RangeError(`Int8Scheme.blockSize: expected a positive integer for '${this.scheme.linearWeights}', got ${String(block)}`);
+    const asymmetric = this.scheme.linearWeights === 'int4-block-asymmetric';
+    const data = toFloat32(tensor).data;
+    const random = new SeededNormal(nameSeed(this.seed, name));
+    const out = new Float64Array(data.length);
+    for (let r = 0; r < rows; r++) {
+      for (let start = 0; start < cols; start += block) {
+        const end = Math.min(cols, start + block);
+        let lo = 0;
+        let hi = 0;
+        let maxAbs = 0;
+        for (let c = start; c < end; c++) {
+          const w = data[r * cols + c];
+          lo = Math.min(lo, w);
+          hi = Math.max(hi, w);
+          maxAbs = Math.max(maxAbs, Math.abs(w));
+        }
+        // float32 scales, as the stored ones are.
+        const step = Math.fround(asymmetric ? (hi - lo) / 15 : maxAbs / 7);
+        const zeroPoint = asymmetric && step > 0 ? Math.min(15, Math.max(0, Math.round(-lo / step))) : 0;
+        for (let c = start; c < end; c++) {
+          const w = data[r * cols + c];
+          let v = w;
+          if (step > 0 && this.mode === 'noise') v = w + (random.uniform() - 0.5) * step;
+          else if (step > 0 && asymmetric) v = (Math.min(15, Math.max(0, Math.round(w / step) + zeroPoint)) - zeroPoint) * step;
+          else if (step > 0) v = Math.min(7, Math.max(-8, Math.round(w / step))) * step;
+          out[r * cols + c] = v;
+        }
+      }
+    }
+    return new Tensor('float64', out, [rows, cols]) as Tensor;
   }
 
   #symmetricRows(name: string, tensor: Tensor): Tensor {

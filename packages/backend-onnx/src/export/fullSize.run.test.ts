@@ -1,0 +1,73 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AltCLIPConfig } from '@altclip/config';
+import { AltCLIPModel, type WeightDType, initializeParameters, modelParameterSpecs } from '@altclip/core';
+import { describe, expect, it } from 'vitest';
+import { BENCH_CONFIGS } from '../bench/benchConfigs.js';
+import { createOnnxNodeBackend } from '../node/createOnnxNodeBackend.js';
+import { exportWeights } from './exportModel.js';
+import { fixtureShapedInputs } from './exportParity.js';
+
+// Not a CI test (minutes, ~5 GB of RAM): the full-size BAAI/AltCLIP architecture with core's seeded random
+// weights, exported for the browser test (fullSize.browser.test.ts), with onnx-node's embeddings of the
+// same inputs on the same files as its reference. Run it, then the browser test:
+//   ALTCLIP_FULL_EXPORT=.cache/full-size pnpm vitest run --project @altclip/backend-onnx src/export/fullSize
+//   pnpm vitest run --project browser packages/backend-onnx/src/export/fullSize
+// ALTCLIP_FULL_VARIANTS (default q4,int8,q4-webgpu): <dtype>[-webgpu] folders to write.
+const dir = process.env.ALTCLIP_FULL_EXPORT;
+
+describe.skipIf(!dir)('full-size export (set ALTCLIP_FULL_EXPORT=<dir> to run)', () => {
+  it('exports q4/int8 folders, reports their sizes, and records onnx-node embeddings of them', async () => {
+    const root = dir as string;
+    mkdirSync(root, { recursive: true });
+    const configJson = new TextEncoder().encode(`${JSON.stringify({ model_type: 'altclip', ...BENCH_CONFIGS.full }, null, 2)}\n`);
+    const config = AltCLIPConfig.fromDict(JSON.parse(new TextDecoder().decode(configJson)));
+    let t = performance.now();
+    const weights = initializeParameters(modelParameterSpecs(config), 0);
+    console.log(`FULL init ${Math.round(performance.now() - t)} ms`);
+    const inputs = fixtureShapedInputs(config);
+    for (const variant of (process.env.ALTCLIP_FULL_VARIANTS ?? 'q4,int8,q4-webgpu').split(',')) {
+      const [dtype, target = 'cpu'] = variant.split('-') as [WeightDType, 'cpu' | 'webgpu' | undefined];
+      const out = join(root, variant);
+      rmSync(out, { recursive: true, force: true });
+      t = performance.now();
+      const { manifest } = await exportWeights({ configJson, weights, out, dtype, target, parity: false, allOutputs: false });
+      const exportMs = Math.round(performance.now() - t);
+      const sizes = Object.fromEntries(manifest.files.map((f) => [f.path, f.size]));
+      const total = manifest.files.reduce((n, f) => n + f.size, 0);
+      console.log(`FULL ${variant} export ${exportMs} ms, ${total} bytes ${JSON.stringify(sizes)}`);
+      if (target !== 'cpu') continue;
+      t = performance.now();
+      const model = await AltCLIPModel.fromPretrained(out, { backend: createOnnxNodeBackend({ cacheDir: false, sessionOptions: { intraOpNumThreads: 2 } }) });
+      const textEmbeds = await model.getTextFeatures(inputs);
+      const imageEmbeds = await model.getImageFeatures(inputs);
+      const loadToFirstMs = Math.round(performance.now() - t);
+      await model.dispose();
+      writeFileSync(`${out}.onnx-node.json`, JSON.stringify({ variant, bytes: total, exportMs, loadToFirstMs, textEmbeds: Array.from(textEmbeds.data), imageEmbeds: Array.from(imageEmbeds.data) }));
+      console.log(`FULL ${variant} onnx-node load→first embeddings ${loadToFirstMs} ms`);
+      expect(textEmbeds.dims).toEqual([2, 768]);
+    }
+  }, 3_600_000);
+});
+
+// Loading one exported folder in a fresh process, for memory: onnx-node opens the graphs by path (ORT reads
+// the external data itself), so the weights never pass through JavaScript.
+//   ALTCLIP_EXPORTED_LOAD=.cache/full-size/q4 pnpm vitest run --project @altclip/backend-onnx src/export/fullSize
+const folder = process.env.ALTCLIP_EXPORTED_LOAD;
+describe.skipIf(!folder)('exported folder: load → first embedding and peak RSS (set ALTCLIP_EXPORTED_LOAD=<dir>)', () => {
+  it('prints JSON', async () => {
+    const rssBefore = process.memoryUsage().rss;
+    const t = performance.now();
+    const model = await AltCLIPModel.fromPretrained(folder as string, { backend: createOnnxNodeBackend({ cacheDir: false, sessionOptions: { intraOpNumThreads: 2 } }) });
+    const inputs = fixtureShapedInputs(model.config);
+    await model.getTextFeatures(inputs);
+    await model.getImageFeatures(inputs);
+    const loadToFirstMs = Math.round(performance.now() - t);
+    await model.dispose();
+    const { statSync, readdirSync } = await import('node:fs');
+    const onnx = join(folder as string, 'onnx');
+    const bytes = readdirSync(onnx).reduce((n, f) => n + statSync(join(onnx, f)).size, 0);
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    console.log(`EXPORTED-LOAD ${JSON.stringify({ folder, loadToFirstMs, graphBytes: bytes, peakRssBytes: peakRss, rssBeforeBytes: rssBefore, peakOverFiles: +(peakRss / bytes).toFixed(2), cpu: (await import('node:os')).cpus()[0]?.model })}`);
+  }, 1_800_000);
+});
