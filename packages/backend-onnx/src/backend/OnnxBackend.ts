@@ -1,34 +1,35 @@
+import type { AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
 import {
   type AltCLIPBackend,
   BACKEND_SPECIFICATION_VERSION,
   type BackendCapabilities,
   type BackendEnvironment,
+  Tensor,
   type TextTower,
   type TowerArtifact,
   type TowerLoadOptions,
   type TowerWeights,
   type VisionTower,
   type WeightDType,
-  Tensor,
 } from '@altclip/core';
-import type { AltCLIPTextConfig, AltCLIPVisionConfig } from '@altclip/config';
-import { type TextGraphConfig, buildTextTowerGraph } from '../graph/textTowerGraph.js';
 import type { AttentionImplementation, TowerBuildOptions } from '../graph/TowerBuildOptions.js';
-import { type VisionGraphConfig, buildVisionTowerGraph } from '../graph/visionTowerGraph.js';
+import { buildTextTowerGraph, type TextGraphConfig } from '../graph/textTowerGraph.js';
+import { pick, TEXT_FIELDS, VISION_FIELDS } from '../graph/towerGraphConfig.js';
+import { buildVisionTowerGraph, type VisionGraphConfig } from '../graph/visionTowerGraph.js';
+import { int8Scheme } from '../quantize/int8Scheme.js';
+import { q4Scheme } from '../quantize/q4Scheme.js';
 import { OnnxTextTower } from '../runtime/OnnxTextTower.js';
 import { OnnxVisionTower } from '../runtime/OnnxVisionTower.js';
 import type { OrtModule, OrtSessionOptions } from '../runtime/OrtModule.js';
+import { RunQueue } from '../runtime/RunQueue.js';
 import { SessionPair } from '../runtime/SessionPair.js';
-import { WeightReader } from '../weights/WeightReader.js';
 import { tensorToFloat32 } from '../weights/tensorToFloat32.js';
+import { WeightReader } from '../weights/WeightReader.js';
 import type { GraphSessionFactory } from './GraphSessionFactory.js';
-import { int8Scheme } from '../quantize/int8Scheme.js';
-import { q4Scheme } from '../quantize/q4Scheme.js';
 import { usesWebgpu, WEBGPU_INT8_REASON } from './int8Support.js';
 import { OnnxBackendError } from './OnnxBackendError.js';
-import { WasmMemoryError } from './WasmMemoryError.js';
-import { TEXT_FIELDS, VISION_FIELDS, pick } from '../graph/towerGraphConfig.js';
 import type { OnnxBackendOptions } from './OnnxBackendOptions.js';
+import { WasmMemoryError } from './WasmMemoryError.js';
 
 const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8', 'q4'];
 /** The exported-artifact format this backend writes (`exportModel`) and opens: graph layout version 1. */
@@ -45,6 +46,8 @@ export class OnnxBackend implements AltCLIPBackend {
   private ort?: Promise<OrtModule>;
   /** Weight bytes of exported towers loaded on the wasm EP so far (they share one wasm heap). */
   private wasmBytes = 0;
+  /** One queue for every session this backend opens: runs never overlap (see RunQueue). */
+  readonly #runs = new RunQueue();
 
   constructor(name: string, environments: readonly BackendEnvironment[], importOrt: () => Promise<OrtModule>, factory: GraphSessionFactory, options: OnnxBackendOptions = {}) {
     this.name = name;
@@ -105,7 +108,7 @@ export class OnnxBackend implements AltCLIPBackend {
     let sessions: SessionPair;
     const external = this.options.textModel;
     if (external) {
-      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions));
+      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions), undefined, this.#runs);
     } else {
       const graphConfig = pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig;
       const reader = new WeightReader('text', weights);
@@ -113,7 +116,7 @@ export class OnnxBackend implements AltCLIPBackend {
         const build: TowerBuildOptions = { ...variant, allOutputs };
         return this.factory.open(ort, { tower: 'text', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildTextTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
-      sessions = new SessionPair(() => open(false), () => open(true));
+      sessions = new SessionPair(() => open(false), () => open(true), this.#runs);
     }
     // Open now so that missing weights and runtime errors surface at load time.
     await sessions.session(false);
@@ -128,7 +131,7 @@ export class OnnxBackend implements AltCLIPBackend {
     let sessions: SessionPair;
     const external = this.options.visionModel;
     if (external) {
-      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions));
+      sessions = new SessionPair(() => this.factory.openExternal(ort, external, sessionOptions), undefined, this.#runs);
     } else {
       const graphConfig = pick(config, VISION_FIELDS, 'vision config') as unknown as VisionGraphConfig;
       const reader = new WeightReader('vision', weights);
@@ -138,7 +141,7 @@ export class OnnxBackend implements AltCLIPBackend {
         const build: TowerBuildOptions = { ...variant, allOutputs };
         return this.factory.open(ort, { tower: 'vision', description: { config: graphConfig, build }, hashParts: () => reader.hashParts(), build: () => buildVisionTowerGraph(graphConfig, reader, build) }, sessionOptions);
       };
-      sessions = new SessionPair(() => open(false), () => open(true));
+      sessions = new SessionPair(() => open(false), () => open(true), this.#runs);
     }
     await sessions.session(false);
     return new OnnxVisionTower(ort, sessions, layers, positionEmbedding ? new Tensor('float32', tensorToFloat32(positionEmbedding, 'vision weights: "embeddings.position_embedding.weight"'), positionEmbedding.dims) : undefined);
@@ -193,7 +196,7 @@ export class OnnxBackend implements AltCLIPBackend {
     const sessionOptions = this.exportedSettings(artifact, options);
     const layers = (pick(config, TEXT_FIELDS, 'text config') as unknown as TextGraphConfig).num_hidden_layers;
     const all = artifact.allOutputsGraph;
-    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined);
+    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined, this.#runs);
     await sessions.session(false);
     return new OnnxTextTower(ort, sessions, layers);
   }
@@ -205,7 +208,7 @@ export class OnnxBackend implements AltCLIPBackend {
     const table = artifact.weights.get('embeddings.position_embedding.weight');
     if (!table) throw new OnnxBackendError(`exported vision tower (${artifact.files.name}): core passed no "embeddings.position_embedding.weight"`);
     const all = artifact.allOutputsGraph;
-    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined);
+    const sessions = new SessionPair(() => this.factory.openArtifact(ort, artifact, artifact.graph, sessionOptions), all ? () => this.factory.openArtifact(ort, artifact, all, sessionOptions) : undefined, this.#runs);
     await sessions.session(false);
     return new OnnxVisionTower(ort, sessions, layers, new Tensor('float32', tensorToFloat32(table, 'vision: "embeddings.position_embedding.weight"'), table.dims));
   }

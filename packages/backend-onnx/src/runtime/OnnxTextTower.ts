@@ -49,7 +49,7 @@ export class OnnxTextTower implements TextTower {
           );
       }
     }
-    const results = await session.run(feeds);
+    const results = await this.sessions.queue.run(() => session.run(feeds));
     const lastHiddenState = fromOrtFloat32(results[TEXT_OUTPUTS.lastHiddenState], TEXT_OUTPUTS.lastHiddenState);
     const pooled = results[TEXT_OUTPUTS.poolerOutput];
     const output: TextTowerOutput = {

@@ -37,7 +37,7 @@ export class OnnxVisionTower implements VisionTower {
     if (inputs.positionEmbedding && !(VISION_INPUTS.positionEmbedding in feeds)) {
       throw new OnnxTensorError('positionEmbedding: this vision ONNX model has no "position_embedding" input, so it cannot take an interpolated table');
     }
-    const results = await session.run(feeds);
+    const results = await this.sessions.queue.run(() => session.run(feeds));
     const output: VisionTowerOutput = {
       lastHiddenState: fromOrtFloat32(results[VISION_OUTPUTS.lastHiddenState], VISION_OUTPUTS.lastHiddenState),
       poolerOutput: fromOrtFloat32(results[VISION_OUTPUTS.poolerOutput], VISION_OUTPUTS.poolerOutput),

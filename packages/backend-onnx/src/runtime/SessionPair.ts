@@ -1,4 +1,5 @@
 import type { OrtSession } from './OrtModule.js';
+import { RunQueue } from './RunQueue.js';
 
 export class MissingOutputsError extends Error {
   override name = 'MissingOutputsError';
@@ -14,9 +15,13 @@ export class SessionPair {
   private readonly createBase: () => Promise<OrtSession>;
   private readonly createFull?: () => Promise<OrtSession>;
 
-  constructor(createBase: () => Promise<OrtSession>, createFull?: () => Promise<OrtSession>) {
+  /** Shared by every session of one backend (see RunQueue for why runs never overlap). */
+  readonly queue: RunQueue;
+
+  constructor(createBase: () => Promise<OrtSession>, createFull?: () => Promise<OrtSession>, queue: RunQueue = new RunQueue()) {
     this.createBase = createBase;
     this.createFull = createFull;
+    this.queue = queue;
   }
 
   session(allOutputs: boolean): Promise<OrtSession> {
