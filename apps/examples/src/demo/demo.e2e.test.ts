@@ -80,7 +80,9 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    // Core asks for altclip_export.json to tell an exported folder from a checkpoint; the browser logs that probe's
+    // 404 as a console error although nothing failed. Every other console error still counts.
+    if (message.type() === 'error' && !message.location().url.endsWith('/altclip_export.json')) pageErrors.push(`console: ${message.text()}`);
   });
   expected = await nodeProbabilities();
   await page.goto(started.url);

@@ -42,7 +42,9 @@ async function configureThreads(ort: OrtModule, numThreads: number | undefined):
   if (!wasm) return ort;
   if (numThreads !== undefined) wasm.numThreads = numThreads;
   else if (!(Number(wasm.numThreads) > 0) && typeof process !== 'undefined' && process.versions?.node) {
-    const os = await import('node:os');
+    // A computed specifier: bundlers must not try to resolve node:os for the browser build of this file.
+    const specifier = 'node:os';
+    const os = (await import(/* @vite-ignore */ specifier)) as typeof import('node:os');
     wasm.numThreads = os.availableParallelism?.() ?? os.cpus().length;
   }
   return ort;
