@@ -2,6 +2,8 @@
 
     source ~/.cache/altclip-oracle/env.sh && cd /tmp && $PY /path/to/scripts/oracle/save_pretrained_fixture.py OUT
 
+(It loads the fixture by a path relative to the repository root, so config.json's `_name_or_path` is the same from any clone.)
+
 Writes into OUT (committed as packages/*/src/__fixtures__/hf-saved/):
   processor/  AltCLIPProcessor.save_pretrained (slow tokenizer: the oracle has no Rust `tokenizers`)
   tokenizer/  XLMRobertaTokenizer.save_pretrained
@@ -21,8 +23,12 @@ from transformers import tokenization_utils_base
 tokenization_utils_base.AddedToken.__getstate__ = lambda self: dict(self.__dict__)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURE = os.path.join(HERE, '..', '..', 'fixtures', 'altclip-tiny')
-out = sys.argv[1]
+out = os.path.abspath(sys.argv[1])
+sys.argv[2:] = [os.path.abspath(a) for a in sys.argv[2:]]  # before the chdir below
+# Loaded by a path relative to the repository root, so that the `_name_or_path` HF writes into config.json names no
+# machine's directory (the committed files must be the same from any clone).
+os.chdir(os.path.join(HERE, '..', '..'))
+FIXTURE = 'fixtures/altclip-tiny'
 
 
 def header(path):
