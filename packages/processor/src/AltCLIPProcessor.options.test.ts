@@ -44,3 +44,17 @@ describe('AltCLIPProcessor routes per-call options like HF _merge_kwargs', async
     await expect(processor({ images: image, stride: 3 } as never)).rejects.toThrow(TokenizerArgumentError);
   });
 });
+
+describe('AltCLIPProcessor with the fast tokenizer: returnOffsetsMapping', async () => {
+  // HF's Rust tokenizers' offsets (scripts/generate-offsets-fast.mjs).
+  const offsets = JSON.parse(readFileSync(new URL('./__fixtures__/offsets.fast.json', import.meta.url), 'utf8'));
+  const processor = await AltCLIPProcessor.fromPretrained(FIXTURE);
+
+  it('passes returnOffsetsMapping and offsetsUnit through to the tokenizer', async () => {
+    const c = offsets.cases.find((x: { name: string }) => x.name === 'batch, padded to the longest');
+    const out = await processor({ text: c.args[0], padding: true, returnOffsetsMapping: true, offsetsUnit: 'codePoint' });
+    expect(out.inputIds).toEqual(c.expected.input_ids);
+    expect(out.offsetMapping).toEqual(c.expected.offset_mapping);
+    expect((await processor({ text: c.args[0], padding: true, returnOffsetsMapping: true })).offsetMapping).toEqual(c.expected.offset_mapping_utf16);
+  });
+});

@@ -17,8 +17,8 @@ import {
   type DecodeOptions,
   type Encoding,
   type IdsLike,
-  loadTokenizer,
   type LoadTokenizerOptions,
+  loadTokenizer,
   type PreTrainedTokenizerBase,
   SENTENCEPIECE_FILE,
   type TensorEncoding,
@@ -49,6 +49,7 @@ export interface AltCLIPProcessorOutput {
   attentionMask?: Encoding['attentionMask'] | BatchEncoding['attentionMask'] | TensorEncoding['attentionMask'];
   tokenTypeIds?: Encoding['tokenTypeIds'] | BatchEncoding['tokenTypeIds'] | TensorEncoding['tokenTypeIds'];
   specialTokensMask?: Encoding['specialTokensMask'] | BatchEncoding['specialTokensMask'] | TensorEncoding['specialTokensMask'];
+  offsetMapping?: Encoding['offsetMapping'] | BatchEncoding['offsetMapping'] | TensorEncoding['offsetMapping'];
   length?: Encoding['length'] | BatchEncoding['length'] | TensorEncoding['length'];
   pixelValues?: PixelValues;
 }

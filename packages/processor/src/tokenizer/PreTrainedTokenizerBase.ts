@@ -1,9 +1,9 @@
 import { writeModelFiles } from '../io/writeModelFiles.js';
-import { tokenizerSaveFiles } from './tokenizerSaveFiles.js';
 import { Callable } from './Callable.js';
 import { checkCallOptions } from './callOptionKeys.js';
-import { TokenizerArgumentError } from './TokenizerError.js';
 import { type AddedTokenSpec, SPECIAL_TOKEN_NAMES, type SpecialTokenName, type TokenizerConfig } from './TokenizerConfig.js';
+import { TokenizerArgumentError } from './TokenizerError.js';
+import { tokenizerSaveFiles } from './tokenizerSaveFiles.js';
 
 export interface TokenizerLogger {
   warn(message: string): void;
@@ -30,8 +30,17 @@ export interface EncodeOptions {
   returnTokenTypeIds?: boolean | null;
   /** 1 where the tokenizer added a special token (`<s>`, `</s>`), 0 for the text's own tokens, 1 for padding. */
   returnSpecialTokensMask?: boolean;
-  /** Refused: the slow tokenizer has no offsets in HF either; the fast one does not implement them yet. */
+  /**
+   * `offsetMapping`: per token, [start, end) of the text it came from, in its own sequence's string (special tokens
+   * and padding [0, 0]) — fast tokenizer only (HF's slow tokenizers raise NotImplementedError, so does this one).
+   */
   returnOffsetsMapping?: boolean;
+  /**
+   * What the offsets count (only with `returnOffsetsMapping`): `'utf16'` (default) JS string indices, so that
+   * `text.slice(start, end)` is the token's text; `'codePoint'` Unicode code points, the numbers HF's Python (and
+   * the `tokenizers` npm binding) return. The two differ only after characters outside the BMP (emoji, …).
+   */
+  offsetsUnit?: 'utf16' | 'codePoint' | null;
   /** `length`: tokens per sequence (HF: after padding for one text and for the fast tokenizer, before padding for a slow batch). */
   returnLength?: boolean;
   /** Overrides `tokenizer.paddingSide` for this call (HF's `padding_side` keyword). */
@@ -68,6 +77,7 @@ export interface Encoding {
   attentionMask?: number[];
   tokenTypeIds?: number[];
   specialTokensMask?: number[];
+  offsetMapping?: Array<[number, number]>;
   length?: number;
 }
 
@@ -76,6 +86,7 @@ export interface BatchEncoding {
   attentionMask?: number[][];
   tokenTypeIds?: number[][];
   specialTokensMask?: number[][];
+  offsetMapping?: Array<[number, number]>[];
   length?: number[];
 }
 
@@ -91,6 +102,8 @@ export interface TensorEncoding {
   attentionMask?: Int64Tensor;
   tokenTypeIds?: Int64Tensor;
   specialTokensMask?: Int64Tensor;
+  /** [batch, length, 2] (start, end) pairs. */
+  offsetMapping?: { dtype: 'int64'; dims: [number, number, 2]; data: BigInt64Array };
   /** [batch] lengths. */
   length?: { dtype: 'int64'; dims: [number]; data: BigInt64Array };
 }
@@ -100,6 +113,14 @@ interface Prepared {
   ids: number[];
   typeIds: number[];
   specialMask: number[];
+  /** Only when offsets were asked for. */
+  offsets?: Array<[number, number]>;
+}
+
+/** Ids of one text with each token's [start, end) in it (UTF-16 units). */
+export interface IdsWithOffsets {
+  ids: number[];
+  offsets: Array<[number, number]>;
 }
 
 type Side = 'left' | 'right';
@@ -197,6 +218,20 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
 
   /** Ids of one text, no special tokens. */
   protected abstract textToIds(text: string): number[];
+  /** Ids and offsets of one text, no special tokens; null where offsets cannot be computed (`offsetsRefusal` says why). */
+  protected textToIdsWithOffsets(_text: string): IdsWithOffsets | null {
+    return null;
+  }
+
+  /** Why `returnOffsetsMapping` is refused by this tokenizer, or null when it is supported. */
+  protected offsetsRefusal(): string | null {
+    return 'return_offset_mapping is not available when using Python tokenizers (HF raises NotImplementedError); load tokenizer.json (the fast tokenizer)';
+  }
+
+  /** The offsets of `buildInputsWithSpecialTokens`' output: [0, 0] for each added special token. */
+  protected buildOffsetsWithSpecialTokens(offsets: Array<[number, number]>, pairOffsets: Array<[number, number]> | null): Array<[number, number]> {
+    return pairOffsets ? offsets.concat(pairOffsets) : offsets;
+  }
   protected abstract numSpecialTokensToAdd(pair: boolean): number;
   protected abstract buildInputsWithSpecialTokens(ids: number[], pairIds: number[] | null): number[];
   /** 1 for each special token `buildInputsWithSpecialTokens` adds, 0 for the sequences' own tokens. */
@@ -362,6 +397,7 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     const out: BatchEncoding = { inputIds: encs.map((e) => e.inputIds) };
     if (options.returnTokenTypeIds) out.tokenTypeIds = encs.map((e) => e.tokenTypeIds!);
     if (options.returnSpecialTokensMask) out.specialTokensMask = encs.map((e) => e.specialTokensMask!);
+    if (options.returnOffsetsMapping) out.offsetMapping = encs.map((e) => e.offsetMapping!);
     if (options.returnAttentionMask !== false) out.attentionMask = encs.map((e) => e.attentionMask!);
     // The fast tokenizer measures the padded encodings; the slow one measures each sequence before batch padding.
     if (options.returnLength) out.length = this.source === 'tokenizer.json' ? encs.map((e) => e.inputIds.length) : seqs.map((s) => s.ids.length);
@@ -379,12 +415,14 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   }
 
   private checkOffsets(options: Omit<EncodeOptions, 'textPair'>): void {
-    if (!options.returnOffsetsMapping) return;
-    if (this.source === 'sentencepiece.bpe.model') {
-      // HF raises NotImplementedError for every Python (slow) tokenizer.
-      throw new TokenizerArgumentError('returnOffsetsMapping', 'return_offset_mapping is not available when using Python tokenizers (HF raises NotImplementedError); load tokenizer.json (the fast tokenizer)');
+    const unit = options.offsetsUnit;
+    if (unit !== undefined && unit !== null) {
+      if (unit !== 'utf16' && unit !== 'codePoint') throw new TokenizerArgumentError('offsetsUnit', `expected 'utf16' or 'codePoint', got ${JSON.stringify(unit)}`);
+      if (!options.returnOffsetsMapping) throw new TokenizerArgumentError('offsetsUnit', 'only means something with returnOffsetsMapping: true');
     }
-    throw new TokenizerArgumentError('returnOffsetsMapping', 'not implemented yet for the fast tokenizer (character offsets are not tracked through normalisation)');
+    if (!options.returnOffsetsMapping) return;
+    const refusal = this.offsetsRefusal();
+    if (refusal !== null) throw new TokenizerArgumentError('returnOffsetsMapping', refusal);
   }
 
   protected invoke(text: string | readonly string[], options: CallOptions = {}): CallResult {
@@ -406,11 +444,16 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
             ...(one.attentionMask && { attentionMask: [one.attentionMask] }),
             ...(one.tokenTypeIds && { tokenTypeIds: [one.tokenTypeIds] }),
             ...(one.specialTokensMask && { specialTokensMask: [one.specialTokensMask] }),
+            ...(one.offsetMapping && { offsetMapping: [one.offsetMapping] }),
             ...(one.length !== undefined && { length: [one.length] }),
           };
       const t: TensorEncoding = { inputIds: toInt64(rows.inputIds) };
       if (rows.tokenTypeIds) t.tokenTypeIds = toInt64(rows.tokenTypeIds);
       if (rows.specialTokensMask) t.specialTokensMask = toInt64(rows.specialTokensMask);
+      if (rows.offsetMapping) {
+        const m = toInt64(rows.offsetMapping.map((r) => r.flat()));
+        t.offsetMapping = { dtype: 'int64', dims: [m.dims[0], m.dims[1] / 2, 2], data: m.data };
+      }
       if (rows.attentionMask) t.attentionMask = toInt64(rows.attentionMask);
       if (rows.length) t.length = { dtype: 'int64', dims: [rows.length.length], data: BigInt64Array.from(rows.length, (n) => BigInt(n)) };
       return t;
@@ -489,12 +532,37 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
 
   private prepareForModel(text: string, pair: string | null, options: Omit<EncodeOptions, 'textPair'>, truncation: TruncationStrategy, maxLength: number | null): Prepared {
     const addSpecial = options.addSpecialTokens !== false;
-    let ids = this.textToIds(text);
-    let pairIds = pair === null ? null : this.textToIds(pair);
+    const withOffsets = options.returnOffsetsMapping === true;
+    let offsets: Array<[number, number]> | null = null;
+    let pairOffsets: Array<[number, number]> | null = null;
+    let ids: number[];
+    let pairIds: number[] | null;
+    if (withOffsets) {
+      const codePoints = options.offsetsUnit === 'codePoint';
+      const one = (t: string): IdsWithOffsets => {
+        const r = this.textToIdsWithOffsets(t);
+        if (r === null) throw new TokenizerArgumentError('returnOffsetsMapping', this.offsetsRefusal() ?? 'not available');
+        return codePoints ? { ids: r.ids, offsets: toCodePointOffsets(t, r.offsets) } : r;
+      };
+      const a = one(text);
+      ids = a.ids;
+      offsets = a.offsets;
+      const b = pair === null ? null : one(pair);
+      pairIds = b?.ids ?? null;
+      pairOffsets = b?.offsets ?? null;
+    } else {
+      ids = this.textToIds(text);
+      pairIds = pair === null ? null : this.textToIds(pair);
+    }
     const specials = addSpecial ? this.numSpecialTokensToAdd(pairIds !== null) : 0;
     const total = ids.length + (pairIds?.length ?? 0) + specials;
     if (truncation !== 'do_not_truncate' && maxLength && total > maxLength) {
       [ids, pairIds] = this.truncateSequences(ids, pairIds, total - maxLength, truncation, maxLength - specials);
+      // Truncation keeps a prefix (right) or a suffix (left) of each sequence; the offsets follow the ids.
+      const left = this.currentTruncationSide === 'left';
+      const cut = (o: Array<[number, number]>, n: number) => (left ? o.slice(o.length - n) : o.slice(0, n));
+      if (offsets) offsets = cut(offsets, ids.length);
+      if (pairOffsets && pairIds) pairOffsets = cut(pairOffsets, pairIds.length);
     }
     const seq = addSpecial ? this.buildInputsWithSpecialTokens(ids, pairIds) : pairIds ? [...ids, ...pairIds] : ids;
     // HF: token types and the special-tokens mask follow the special tokens added (all 0 without them).
@@ -506,7 +574,9 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
         `Token indices sequence length is longer than the specified maximum sequence length for this model (${seq.length} > ${this.modelMaxLength}). Running this sequence through the model will result in indexing errors`,
       );
     }
-    return { ids: seq, typeIds, specialMask };
+    const prepared: Prepared = { ids: seq, typeIds, specialMask };
+    if (offsets) prepared.offsets = addSpecial ? this.buildOffsetsWithSpecialTokens(offsets, pairOffsets) : pairOffsets ? offsets.concat(pairOffsets) : offsets;
+    return prepared;
   }
 
   private padOne(prepared: Prepared, padding: PaddingStrategy, maxLength: number | null, options: Omit<EncodeOptions, 'textPair'>): Encoding {
@@ -525,6 +595,12 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     const out: Encoding = { inputIds: pad(ids, this.padTokenId as number) };
     if (options.returnTokenTypeIds) out.tokenTypeIds = pad(prepared.typeIds, 0);
     if (options.returnSpecialTokensMask) out.specialTokensMask = pad(prepared.specialMask, 1);
+    if (prepared.offsets) {
+      // Rust pads offsets with (0, 0).
+      const o = prepared.offsets;
+      const extra = Array.from({ length: n }, (): [number, number] => [0, 0]);
+      out.offsetMapping = n === 0 ? o : left ? extra.concat(o) : o.concat(extra);
+    }
     if (options.returnAttentionMask !== false) out.attentionMask = pad(ids.map(() => 1), 0);
     return out;
   }
@@ -555,6 +631,25 @@ function toInt64(rows: number[][]): Int64Tensor {
   const data = new BigInt64Array(rows.length * len);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < len; j++) data[i * len + j] = BigInt(rows[i][j]);
   return { dtype: 'int64', dims: [rows.length, len], data };
+}
+
+/**
+ * UTF-16 offsets into `text` → code point offsets, the numbers Rust's `encode_char_offsets` gives (a lone
+ * surrogate is one character there too: it arrives as U+FFFD). [0, 0] stays [0, 0].
+ */
+function toCodePointOffsets(text: string, offsets: Array<[number, number]>): Array<[number, number]> {
+  if (!/[\uD800-\uDFFF]/.test(text)) return offsets;
+  const index = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = cp;
+    const c = text.charCodeAt(i);
+    const pairs = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pairs) index[++i] = cp;
+    cp++;
+  }
+  index[text.length] = cp;
+  return offsets.map(([s, e]) => [index[s], index[e]]);
 }
 
 /** Converts any id container (number[], Int32Array, BigInt64Array …) to plain numbers. */

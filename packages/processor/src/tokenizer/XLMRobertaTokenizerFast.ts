@@ -4,7 +4,7 @@ import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
 import { openSource, readJson, recordReads, type TokenizerSource } from './files/TokenizerFiles.js';
-import { type DecodeOptions, type IdsLike, idsToNumbers, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
+import { type DecodeOptions, type IdsLike, type IdsWithOffsets, idsToNumbers, PreTrainedTokenizerBase, type TruncationStrategy } from './PreTrainedTokenizerBase.js';
 import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
 
@@ -106,6 +106,23 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
 
   protected textToIds(text: string): number[] {
     return this.pipeline.encode(text).ids;
+  }
+
+  protected override textToIdsWithOffsets(text: string): IdsWithOffsets {
+    const { ids, offsets } = this.pipeline.encodeWithOffsets(text);
+    return { ids, offsets };
+  }
+
+  protected override offsetsRefusal(): string | null {
+    if (this.pipeline.postProcessor?.trimsOffsets) {
+      return "tokenizer.json's post_processor is RobertaProcessing with trim_offsets, whose offset trimming is not ported (set trim_offsets: false or use TemplateProcessing, as HF's XLM-R converter writes)";
+    }
+    return null;
+  }
+
+  protected override buildOffsetsWithSpecialTokens(offsets: Array<[number, number]>, pairOffsets: Array<[number, number]> | null): Array<[number, number]> {
+    if (this.pipeline.postProcessor) return this.pipeline.postProcessor.offsets(offsets, pairOffsets);
+    return pairOffsets ? offsets.concat(pairOffsets) : offsets;
   }
 
   protected numSpecialTokensToAdd(pair: boolean): number {

@@ -20,6 +20,8 @@ export const CALL_OPTION_KEYS: readonly string[] = [
   'returnAttentionMask',
   'returnSpecialTokensMask',
   'returnOffsetsMapping',
+  // Not an HF keyword: which unit the offsets count in (JS string units by default, HF's code points on request).
+  'offsetsUnit',
   'returnLength',
   'verbose',
   // Accepted only at their defaults (below).

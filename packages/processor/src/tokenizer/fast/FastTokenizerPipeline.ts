@@ -1,7 +1,8 @@
 import { TokenizerFileError, UnsupportedTokenizerError } from '../TokenizerError.js';
 import { toWellFormed } from '../unicode/toWellFormed.js';
 import { AddedTokenMatcher } from './AddedVocabulary.js';
-import { buildNormalizer, type NormalizeFn } from './FastNormalizer.js';
+import { AlignedString } from './AlignedString.js';
+import { buildNormalizer, type Normalizer } from './FastNormalizer.js';
 import { expectArray, expectId, expectObject, expectString, fieldError, optionalBoolean } from './jsonFields.js';
 import { metaspaceDecode } from './MetaspaceDecoder.js';
 import { MetaspacePreTokenizer, type PrependScheme } from './MetaspacePreTokenizer.js';
@@ -16,6 +17,11 @@ export interface PipelineEncoding {
   tokens: string[];
 }
 
+export interface PipelineEncodingWithOffsets extends PipelineEncoding {
+  /** Per token, [start, end) in the input text, in UTF-16 units (Rust's offsets, counted in JS string units). */
+  offsets: Array<[number, number]>;
+}
+
 /**
  * A `tokenizers.Tokenizer` restricted to what XLM-R style files use: added-token splitting,
  * normalizer, Metaspace pre-tokenizer, Unigram model, template post-processor, Metaspace decoder.
@@ -26,7 +32,7 @@ export class FastTokenizerPipeline {
   readonly postProcessor: PostProcessor | null;
   private rawMatcher!: AddedTokenMatcher;
   private normalizedMatcher!: AddedTokenMatcher;
-  private readonly normalize: NormalizeFn;
+  private readonly normalizer: Normalizer;
   private readonly preTokenizer: MetaspacePreTokenizer | null;
   private readonly decoder: DecoderJson | null;
   private readonly addedById = new Map<number, AddedTokenJson>();
@@ -52,7 +58,7 @@ export class FastTokenizerPipeline {
       throw new TokenizerFileError(FILE, `model.unk_id ${unkId} is outside the vocabulary of ${model.vocab.length}`);
     }
     this.model = new UnigramModel(model.vocab, unkId);
-    this.normalize = buildNormalizer(json.normalizer ?? null);
+    this.normalizer = buildNormalizer(json.normalizer ?? null);
     this.preTokenizer = buildPreTokenizer(json.pre_tokenizer ?? null);
     this.postProcessor = PostProcessor.fromJson(json.post_processor ?? null);
     this.decoder = json.decoder ?? null;
@@ -117,7 +123,7 @@ export class FastTokenizerPipeline {
   private refreshMatchers(): void {
     this.rawMatcher = new AddedTokenMatcher(this.addedTokens.filter((t) => !t.normalized));
     this.normalizedMatcher = new AddedTokenMatcher(
-      this.addedTokens.filter((t) => t.normalized).map((t) => ({ ...t, content: this.normalize(t.content) })),
+      this.addedTokens.filter((t) => t.normalized).map((t) => ({ ...t, content: this.normalizer.normalize(t.content) })),
     );
   }
 
@@ -149,7 +155,7 @@ export class FastTokenizerPipeline {
         continue;
       }
       if (split.text.length === 0) continue;
-      const normalized = this.normalize(split.text);
+      const normalized = this.normalizer.normalize(split.text);
       for (const sub of this.normalizedMatcher.split(normalized)) {
         if (sub.id !== null) {
           ids.push(sub.id);
@@ -168,6 +174,50 @@ export class FastTokenizerPipeline {
       }
     }
     return { ids, tokens };
+  }
+
+  /**
+   * `encode` with each token's offsets, following the alignments Rust's `NormalizedString` keeps through the
+   * added-token split, normaliser, pre-tokeniser and model (a separate walk so that plain encoding stays lean; the
+   * ids are the same, which the offsets tests check).
+   */
+  encodeWithOffsets(text: string): PipelineEncodingWithOffsets {
+    const ids: number[] = [];
+    const tokens: string[] = [];
+    const offsets: Array<[number, number]> = [];
+    for (const split of this.rawMatcher.split(toWellFormed(text))) {
+      if (split.id !== null) {
+        ids.push(split.id);
+        tokens.push(split.text);
+        offsets.push([split.start, split.start + split.text.length]);
+        continue;
+      }
+      if (split.text.length === 0) continue;
+      const normalized = this.normalizer.aligned(AlignedString.original(split.text, split.start));
+      for (const sub of this.normalizedMatcher.split(normalized.text)) {
+        const piece = normalized.slice(sub.start, sub.start + sub.text.length);
+        if (sub.id !== null) {
+          ids.push(sub.id);
+          tokens.push(sub.text);
+          offsets.push(piece.toOriginal(0, piece.length));
+          continue;
+        }
+        const words = this.preTokenizer ? this.preTokenizer.preTokenizeAligned(piece, split.start === 0 && sub.start === 0) : piece.length > 0 ? [piece] : [];
+        for (const w of words) {
+          const enc = this.model.encode(w.text);
+          // Rust's model offsets are the tokens' cumulative lengths within the word.
+          let at = 0;
+          for (let k = 0; k < enc.ids.length; k++) {
+            const end = at + enc.tokens[k].length;
+            ids.push(enc.ids[k]);
+            tokens.push(enc.tokens[k]);
+            offsets.push(w.toOriginal(at, end));
+            at = end;
+          }
+        }
+      }
+    }
+    return { ids, tokens, offsets };
   }
 
   /** `Tokenizer::decode`: unknown ids are dropped, special tokens optionally skipped. */

@@ -1,3 +1,5 @@
+import type { AlignedString } from './AlignedString.js';
+
 export type PrependScheme = 'always' | 'first' | 'never';
 
 /**
@@ -29,5 +31,28 @@ export class MetaspacePreTokenizer {
     }
     if (start < s.length) words.push(s.slice(start));
     return words.filter((w) => w.length > 0);
+  }
+
+  /**
+   * `preTokenize` with alignments, as Rust edits the `NormalizedString`: each replacement takes its space's
+   * alignment, a prepended one the first character's; the words are slices.
+   */
+  preTokenizeAligned(segment: AlignedString, startsInput: boolean): AlignedString[] {
+    const rep = this.replacement;
+    const spaces: Array<readonly [number, number]> = [];
+    for (let i = segment.text.indexOf(' '); i !== -1; i = segment.text.indexOf(' ', i + 1)) spaces.push([i, i + 1]);
+    let s = spaces.length > 0 ? segment.replaceMatches(spaces, rep) : segment;
+    if (s.length > 0 && !s.text.startsWith(rep)) {
+      if (this.prependScheme === 'always' || (this.prependScheme === 'first' && startsInput)) s = s.prepend(rep);
+    }
+    if (!this.split) return s.length > 0 ? [s] : [];
+    const words: AlignedString[] = [];
+    let start = 0;
+    for (let i = s.text.indexOf(rep, 1); i !== -1; i = s.text.indexOf(rep, i + rep.length)) {
+      if (i > start) words.push(s.slice(start, i));
+      start = i;
+    }
+    if (start < s.length) words.push(s.slice(start, s.length));
+    return words;
   }
 }

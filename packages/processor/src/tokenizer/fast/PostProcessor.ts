@@ -8,6 +8,8 @@ export class PostProcessor {
     private readonly single: TemplatePiece[],
     private readonly pair: TemplatePiece[],
     private readonly specialIds: Map<string, number[]>,
+    /** RobertaProcessing's `trim_offsets` (default true): Rust then trims whitespace off token offsets, not ported. */
+    readonly trimsOffsets = false,
   ) {}
 
   static fromJson(spec: PostProcessorJson | null): PostProcessor | null {
@@ -24,7 +26,8 @@ export class PostProcessor {
       const t = (id: string): TemplatePiece => ({ SpecialToken: { id, type_id: 0 } });
       const a: TemplatePiece = { Sequence: { id: 'A', type_id: 0 } };
       const b: TemplatePiece = { Sequence: { id: 'B', type_id: 0 } };
-      return new PostProcessor([t(cls), a, t(sep)], [t(cls), a, t(sep), t(sep), b, t(sep)], new Map([[cls, [clsId]], [sep, [sepId]]]));
+      const trim = (spec as { trim_offsets?: unknown }).trim_offsets;
+      return new PostProcessor([t(cls), a, t(sep)], [t(cls), a, t(sep), t(sep), b, t(sep)], new Map([[cls, [clsId]], [sep, [sepId]]]), trim !== false);
     }
     if (spec.type === 'TemplateProcessing') {
       const ids = new Map<string, number[]>();
@@ -61,6 +64,16 @@ export class PostProcessor {
     for (const p of bLength !== null ? this.pair : this.single) {
       if ('SpecialToken' in p) for (const _ of this.specialIds.get(p.SpecialToken.id)!) out.push(1);
       else for (let i = 0; i < (p.Sequence.id === 'A' ? aLength : (bLength ?? 0)); i++) out.push(0);
+    }
+    return out;
+  }
+
+  /** The offsets of `apply`'s output: each sequence's own, (0, 0) for the template's special tokens (as Rust). */
+  offsets(a: Array<[number, number]>, b: Array<[number, number]> | null): Array<[number, number]> {
+    let out: Array<[number, number]> = [];
+    for (const p of b ? this.pair : this.single) {
+      if ('SpecialToken' in p) out = out.concat(this.specialIds.get(p.SpecialToken.id)!.map((): [number, number] => [0, 0]));
+      else out = out.concat(p.Sequence.id === 'A' ? a : (b ?? []));
     }
     return out;
   }

@@ -50,6 +50,42 @@ export class PrecompiledNormalizer {
     return parts.join('');
   }
 
+  /**
+   * Rust `Precompiled::normalize`'s list of (character, change) edits for `NormalizedString::transform`, or null when
+   * nothing changes (Rust then leaves the alignments as they are). Kept literal, quirks included: a replacement
+   * shorter than what it replaces folds the difference into the LAST edit so far (possibly an earlier cluster's,
+   * and lost when there is none yet), longer ones mark their last characters as insertions.
+   */
+  transformations(text: string): Array<[string, number]> | null {
+    const out: Array<[string, number]> = [];
+    let modified = false;
+    const replace = (old: string, next: string) => {
+      modified = true;
+      const newChars = [...next];
+      const diff = newChars.length - [...old].length;
+      for (const c of newChars) out.push([c, 0]);
+      if (diff > 0) for (let k = out.length - diff; k < out.length; k++) out[k][1] = 1;
+      else if (diff < 0 && out.length > 0) out[out.length - 1][1] += diff;
+    };
+    forEachGrapheme(text, (start, end) => {
+      const g = text.slice(start, end);
+      const bytes = utf8Encode(g);
+      if (bytes.length < 6) {
+        const norm = this.transform(bytes);
+        if (norm !== null) {
+          replace(g, norm);
+          return;
+        }
+      }
+      for (const c of g) {
+        const norm = this.transform(utf8Encode(c));
+        if (norm !== null) replace(c, norm);
+        else out.push([c, 0]);
+      }
+    });
+    return modified ? out : null;
+  }
+
   private grapheme(g: string): string {
     const cached = this.cache.get(g);
     if (cached !== undefined) return cached;

@@ -1,5 +1,6 @@
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a leading U+FEFF is text here (a token can be one), not a byte-order mark to drop — Rust keeps it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** UTF-8 bytes of `text`; lone surrogates become U+FFFD, as when Python or a native binding encodes. */
 export function utf8Encode(text: string): Uint8Array {
