@@ -24,6 +24,7 @@ import {
   type TensorEncoding,
   TOKENIZER_JSON_FILE,
 } from './tokenizer/index.js';
+import { addedTokensFile } from './tokenizer/tokenizerSaveFiles.js';
 
 /** Reads one file of a model folder by name; null when the folder has no such file. */
 export type ModelFileReader = (filename: string) => Promise<Uint8Array | null>;
@@ -165,7 +166,7 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
     // only tokenizer.json, so the SentencePiece model is read from the source folder now, if it has one.
     if (this.tokenizer.source === TOKENIZER_JSON_FILE && !this.tokenizer.sourceFiles.has(SENTENCEPIECE_FILE)) {
       const model = await this.#readSource?.(SENTENCEPIECE_FILE);
-      if (model) written.push(...(await writeModelFiles(dir, { [SENTENCEPIECE_FILE]: model })));
+      if (model) written.push(...(await writeModelFiles(dir, { [SENTENCEPIECE_FILE]: model, ...addedTokensFile(this.tokenizer) })));
     }
     return written;
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryFiles } from '@altclip/hub';
+import { Tokenizer } from 'tokenizers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
 import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
@@ -101,5 +102,80 @@ describe('savePretrained', () => {
     ]);
     expect(pythonFloatRepr(1e15)).toBe('1000000000000000.0');
     expect(pythonJsonDumps({ b: 1e30, a: ['é', {}] }, { ensureAscii: true })).toBe('{\n  "a": [\n    "\\u00e9",\n    {}\n  ],\n  "b": 1000000000000000019884624838656\n}\n');
+  });
+});
+
+describe('savePretrained after addTokens / addSpecialTokens', () => {
+  // What HF's slow tokenizer wrote and read back after the same two calls (scripts/generate-added-tokens-save.py).
+  const hfAdded = join(hfSaved, 'tokenizer-added');
+  const files = ['tokenizer_config.json', 'special_tokens_map.json', 'added_tokens.json'];
+  const addTheTokens = (tok: XLMRobertaTokenizer | XLMRobertaTokenizerFast, want: Record<string, number>) => {
+    expect(tok.addTokens(['new_word', { content: '<tag>', lstrip: true }])).toBe(want["add_tokens(['new_word', AddedToken('<tag>', lstrip=True)])"]);
+    expect(tok.addSpecialTokens({ additional_special_tokens: ['<x>'], cls_token: '<cls>' })).toBe(
+      want["add_special_tokens({'additional_special_tokens': ['<x>'], 'cls_token': '<cls>'})"],
+    );
+  };
+
+  it("slow tokenizer: HF's files byte for byte, and the reloaded tokenizer gives HF's ids", async () => {
+    const hf = JSON.parse(await readFile(join(hfAdded, 'expected.json'), 'utf8'));
+    const tok = await XLMRobertaTokenizer.fromPretrained(fixture);
+    addTheTokens(tok, hf.calls);
+    expect(hf.texts.map((t: string) => tok(t).inputIds)).toEqual(hf.ids_before_save);
+    const dir = await tmp();
+    await tok.savePretrained(dir);
+    expect((await readdir(dir)).sort()).toEqual(hf.files_written);
+    for (const name of files) expect((await read(dir, name)).toString()).toBe((await read(hfAdded, name)).toString());
+    const reloaded = await XLMRobertaTokenizer.fromPretrained(dir);
+    expect(hf.texts.map((t: string) => reloaded(t).inputIds)).toEqual(hf.ids_after_reload);
+    expect(reloaded.length).toBe(hf.len_after_reload);
+    expect(reloaded.allSpecialTokens).toContain('<x>');
+    expect(reloaded.config.specialTokens.cls_token?.content).toBe(hf.cls_token_after_reload);
+  });
+
+  it('fast tokenizer: tokenizer.json carries the tokens (Rust reads them), the config files equal HF\'s, the round trip keeps ids', async () => {
+    const hf = JSON.parse(await readFile(join(hfAdded, 'expected.json'), 'utf8'));
+    const tok = await XLMRobertaTokenizerFast.fromPretrained(fixture);
+    addTheTokens(tok, hf.calls);
+    const before = hf.texts.map((t: string) => tok(t).inputIds);
+    const dir = await tmp();
+    await tok.savePretrained(dir);
+    // Loaded alone, the fast tokenizer read no SentencePiece model, so (as HF without one) no added_tokens.json.
+    expect((await readdir(dir)).sort()).toEqual(['special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json']);
+    // HF writes tokenizer_config.json / special_tokens_map.json / added_tokens.json from the same attributes for both
+    // tokenizer kinds; the oracle only runs the slow one, so these are compared with its files.
+    for (const name of files.slice(0, 2)) expect((await read(dir, name)).toString()).toBe((await read(hfAdded, name)).toString());
+    const saved = JSON.parse((await read(dir, 'tokenizer.json')).toString());
+    expect(saved.added_tokens.slice(5)).toEqual([
+      { id: 3002, content: 'new_word', single_word: false, lstrip: false, rstrip: false, normalized: true, special: false },
+      { id: 3003, content: '<tag>', single_word: false, lstrip: true, rstrip: false, normalized: true, special: false },
+      { id: 3004, content: '<x>', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+      { id: 3005, content: '<cls>', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+    ]);
+    // Everything else is the loaded file: the same object without the four new tokens.
+    const original = JSON.parse((await read(fixture, 'tokenizer.json')).toString());
+    expect({ ...saved, added_tokens: saved.added_tokens.slice(0, 5) }).toEqual(original);
+    const reloaded = await XLMRobertaTokenizerFast.fromPretrained(dir);
+    expect(hf.texts.map((t: string) => reloaded(t).inputIds)).toEqual(before);
+    expect(reloaded.length).toBe(hf.len_after_reload);
+    // The Rust library reading the saved tokenizer.json alone (its own post-processor) gives the same ids.
+    const rust = Tokenizer.fromFile(join(dir, 'tokenizer.json'));
+    for (let i = 0; i < hf.texts.length; i++) expect((await rust.encode(hf.texts[i])).getIds()).toEqual(before[i]);
+    // Saving the reloaded tokenizer without changes writes the same files again.
+    const again = await tmp();
+    await reloaded.savePretrained(again);
+    for (const name of ['tokenizer.json', ...files.slice(0, 2)]) expect(Buffer.compare(await read(again, name), await read(dir, name))).toBe(0);
+  });
+
+  it('AltCLIPProcessor with the fast tokenizer also writes the SentencePiece model and added_tokens.json, as HF', async () => {
+    const hf = JSON.parse(await readFile(join(hfAdded, 'expected.json'), 'utf8'));
+    const processor = await AltCLIPProcessor.fromPretrained(fixture);
+    addTheTokens(processor.tokenizer as XLMRobertaTokenizerFast, hf.calls);
+    const dir = await tmp();
+    await processor.savePretrained(dir);
+    expect((await readdir(dir)).sort()).toEqual([...hf.files_written, 'preprocessor_config.json', 'tokenizer.json'].sort());
+    expect((await read(dir, 'added_tokens.json')).toString()).toBe((await read(hfAdded, 'added_tokens.json')).toString());
+    // HF's slow tokenizer reading this folder (sentencepiece model + configs) sees the added tokens: its ids.
+    const slow = await XLMRobertaTokenizer.fromPretrained(dir);
+    expect(hf.texts.map((t: string) => slow(t).inputIds)).toEqual(hf.ids_after_reload);
   });
 });

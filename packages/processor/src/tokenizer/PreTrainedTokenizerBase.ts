@@ -165,6 +165,8 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   /** Where HF's `logger.warning`s go; replace to capture or silence them. */
   logger: TokenizerLogger = { warn: (m) => console.warn(m) };
   private readonly warnedOnce = new Set<string>();
+  /** Set by addTokens / addSpecialTokens: savePretrained then writes the current tokens instead of the loaded files. */
+  tokensChangedSinceLoad = false;
 
   constructor(config: TokenizerConfig) {
     super();
@@ -256,6 +258,7 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   addTokens(tokens: string | AddedTokenInit | readonly (string | AddedTokenInit)[], specialTokens = false): number {
     const list = (Array.isArray(tokens) ? tokens : [tokens]) as readonly (string | AddedTokenInit)[];
     const checked = list.map((t, i) => checkAddedToken(t, `tokens[${i}]`));
+    this.tokensChangedSinceLoad = true;
     return this.addTokensToVocabulary(checked, specialTokens === true);
   }
 
@@ -289,8 +292,12 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
         throw new TokenizerArgumentError(rawKey, `not a special token attribute (expected one of ${[...SPECIAL_TOKEN_NAMES, 'additional_special_tokens'].join(', ')})`);
       }
     }
+    this.tokensChangedSinceLoad = true;
     return this.addTokensToVocabulary(toAdd, true);
   }
+
+  /** HF `added_tokens_decoder`: every added token (special ones included) by id, with its flags. */
+  abstract get addedTokensDecoder(): Map<number, AddedTokenSpec>;
 
   /** HF `all_special_tokens`: the special token attributes, then the additional ones, without repeats. */
   get allSpecialTokens(): string[] {

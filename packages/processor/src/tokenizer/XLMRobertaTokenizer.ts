@@ -7,10 +7,10 @@ import { type DecodeOptions, type IdsLike, PreTrainedTokenizerBase, type Truncat
 import { ProtobufDecodeError } from './protobuf/ProtobufReader.js';
 import { SentencePieceModelError, SentencePieceProcessor } from './sentencepiece/SentencePieceProcessor.js';
 import { splitOnAddedTokens } from './slow/splitOnAddedTokens.js';
-import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
-import { toWellFormed } from './unicode/toWellFormed.js';
 import { type AddedTokenSpec, readTokenizerConfig, SPECIAL_TOKEN_NAMES, type TokenizerConfig } from './TokenizerConfig.js';
 import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { toWellFormed } from './unicode/toWellFormed.js';
+import { isPythonWhitespace, trimWith } from './unicode/whitespace.js';
 
 export const SENTENCEPIECE_FILE = 'sentencepiece.bpe.model';
 const SPIECE_UNDERLINE = '\u2581';
@@ -88,6 +88,10 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
 
   get length(): number {
     return Math.max(this.spModel.size + this.fairseqOffset + 1, this.maxAddedId + 1);
+  }
+
+  get addedTokensDecoder(): Map<number, AddedTokenSpec> {
+    return new Map([...this.addedDecoder].sort((x, y) => x[0] - y[0]));
   }
 
   get vocabSize(): number {

@@ -75,6 +75,13 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return this.pipeline.size;
   }
 
+  get addedTokensDecoder(): Map<number, AddedTokenSpec> {
+    const sorted = [...this.pipeline.addedTokens].sort((x, y) => x.id - y.id);
+    return new Map(
+      sorted.map((t) => [t.id, { content: t.content, lstrip: !!t.lstrip, rstrip: !!t.rstrip, singleWord: !!t.single_word, normalized: !!t.normalized, special: !!t.special }]),
+    );
+  }
+
   get vocabSize(): number {
     return this.pipeline.model.size;
   }
