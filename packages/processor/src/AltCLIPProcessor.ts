@@ -2,8 +2,8 @@ import { type ModelFiles, readFileBytes } from '@altclip/hub';
 import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
-import type { CLIPImageProcessorDict } from './image/config/CLIPImageProcessorConfig.js';
 import { type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './image/config/CLIPImageProcessorOverrides.js';
+import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
@@ -129,12 +129,7 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
     const configFile = `${name}/${PREPROCESSOR_CONFIG_FILE}`;
     const configBytes = await read(PREPROCESSOR_CONFIG_FILE);
     if (!configBytes) throw new ProcessorConfigError(configFile, `model folder has no ${PREPROCESSOR_CONFIG_FILE}`);
-    let dict: CLIPImageProcessorDict;
-    try {
-      dict = JSON.parse(new TextDecoder().decode(configBytes)) as CLIPImageProcessorDict;
-    } catch (error) {
-      throw new ProcessorConfigError(configFile, `invalid JSON (${(error as Error).message})`);
-    }
+    const dict = parsePreprocessorConfigJson(configBytes, configFile);
     const files: Record<string, Uint8Array> = {};
     const order = options.prefer === 'slow' ? [SENTENCEPIECE_FILE, TOKENIZER_JSON_FILE] : [TOKENIZER_JSON_FILE, SENTENCEPIECE_FILE];
     for (const file of order) {

@@ -1,19 +1,21 @@
 import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
+import { ProcessorInputError } from '../errors/ProcessorInputError.js';
+import { joinModelPath } from '../io/joinModelPath.js';
 import { modelFilesFor } from '../io/modelFilesFor.js';
 import { pythonJsonDumps } from '../io/pythonJson.js';
+import { readBytes } from '../io/readBytes.js';
 import { writeModelFiles } from '../io/writeModelFiles.js';
-import { joinModelPath, readJsonFile } from '../io/readJsonFile.js';
 import {
   type CLIPImageProcessorConfig,
   type CLIPImageProcessorDict,
   parseCLIPImageProcessorConfig,
 } from './config/CLIPImageProcessorConfig.js';
 import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './config/CLIPImageProcessorOverrides.js';
-import { ProcessorInputError } from '../errors/ProcessorInputError.js';
-import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './decode/ImageInput.js';
+import { parsePreprocessorConfigJson } from './config/parsePreprocessorConfigJson.js';
 import { isImageProcessorFloat, toImageProcessorDict } from './config/toImageProcessorDict.js';
+import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './decode/ImageInput.js';
 import { decodedToRgb, decodeImage } from './decode/loadImage.js';
 import type { PixelBuffer } from './PixelBuffer.js';
 import type { PixelValues } from './PixelValues.js';
@@ -68,27 +70,20 @@ export class CLIPImageProcessor {
     if (files) return CLIPImageProcessor.fromModelFiles(files);
     if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');
     const file = joinModelPath(dir, PREPROCESSOR_CONFIG_FILE);
-    const read = await readJsonFile(file);
-    if (!read.ok) {
-      throw new ProcessorConfigError(
-        file,
-        read.reason === 'missing' ? `model folder has no readable ${PREPROCESSOR_CONFIG_FILE} (${read.detail})` : `invalid JSON (${read.detail})`,
-      );
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(file);
+    } catch (cause) {
+      throw new ProcessorConfigError(file, `model folder has no readable ${PREPROCESSOR_CONFIG_FILE} (${(cause as Error).message})`, { cause });
     }
-    return new CLIPImageProcessor(read.value as CLIPImageProcessorDict, file);
+    return new CLIPImageProcessor(parsePreprocessorConfigJson(bytes, file), file);
   }
 
   static async fromModelFiles(files: ModelFiles): Promise<CLIPImageProcessor> {
     const file = `${files.name}/${PREPROCESSOR_CONFIG_FILE}`;
     const bytes = await readFileBytes(files, PREPROCESSOR_CONFIG_FILE);
     if (!bytes) throw new ProcessorConfigError(file, `model folder has no ${PREPROCESSOR_CONFIG_FILE}`);
-    let dict: CLIPImageProcessorDict;
-    try {
-      dict = JSON.parse(new TextDecoder().decode(bytes)) as CLIPImageProcessorDict;
-    } catch (error) {
-      throw new ProcessorConfigError(file, `invalid JSON (${(error as Error).message})`);
-    }
-    return new CLIPImageProcessor(dict, file);
+    return new CLIPImageProcessor(parsePreprocessorConfigJson(bytes, file), file);
   }
 
   /** The uint8 stage HF hands to PIL and back: resize (if enabled) then center crop (if enabled). */
