@@ -1,3 +1,4 @@
+import { ConfigJsonSyntaxError, parseConfigJson } from '@altclip/config';
 import { importNodeBuiltins } from '#nodeBuiltins';
 import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
 import { isModelFilesSource, modelFilesFor } from '../../io/modelFilesFor.js';
@@ -116,6 +117,16 @@ function parseJsonBytes(name: string, bytes: Uint8Array): unknown {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
     throw new TokenizerFileError(name, 'is not UTF-8 text', { cause: e });
+  }
+  // tokenizer_config.json / special_tokens_map.json are read by Python's json (NaN, Infinity accepted), as config.json
+  // is; tokenizer.json by Rust's serde_json, which refuses those literals as JSON.parse does.
+  if (name !== 'tokenizer.json') {
+    try {
+      return parseConfigJson(text, name);
+    } catch (e) {
+      if (e instanceof ConfigJsonSyntaxError) throw new TokenizerFileError(name, `is not valid JSON (line ${e.line}, column ${e.column}: ${e.reason})`, { cause: e });
+      throw e;
+    }
   }
   try {
     return JSON.parse(text);
