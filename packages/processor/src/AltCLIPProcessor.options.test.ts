@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
+import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { TokenizerArgumentError } from './tokenizer/TokenizerError.js';
 
@@ -40,8 +41,12 @@ describe('AltCLIPProcessor routes per-call options like HF _merge_kwargs', async
     await expect(processor({ images: image, audio: [] } as never)).rejects.toThrow(ProcessorInputError);
     await expect(processor({ images: image, videos: [] } as never)).rejects.toThrow(/videos/);
     await expect(processor({ images: image, doPad: true } as never)).rejects.toThrow(ProcessorInputError);
-    // A tokenizer option is checked even when there is no text to apply it to.
+    // A tokenizer option is checked even when there is no text to apply it to, an image option without images.
     await expect(processor({ images: image, stride: 3 } as never)).rejects.toThrow(TokenizerArgumentError);
+    await expect(processor({ images: image, returnTensors: 'pt' } as never)).rejects.toThrow(/returnTensors: expected 'int64' or null/);
+    await expect(processor({ text: 'a', doResize: 'yes' } as never)).rejects.toThrow(ProcessorConfigError);
+    await expect(processor({ text: 'a', dataFormat: 'channels_last' } as never)).rejects.toThrow(ProcessorInputError);
+    expect((await processor({ text: 'a', doResize: false })).inputIds).toEqual((await processor({ text: 'a' })).inputIds);
   });
 });
 

@@ -2,7 +2,7 @@ import { type ModelFiles, readFileBytes } from '@altclip/hub';
 import { ProcessorConfigError } from './errors/ProcessorConfigError.js';
 import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor, PREPROCESSOR_CONFIG_FILE } from './image/CLIPImageProcessor.js';
-import { type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './image/config/CLIPImageProcessorOverrides.js';
+import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_PROCESSOR_OVERRIDE_KEYS, REFUSED_IMAGE_OPTIONS } from './image/config/CLIPImageProcessorOverrides.js';
 import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
@@ -185,8 +185,9 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
         throw new ProcessorInputError(`AltCLIPProcessor: unknown option '${key}'${hint}`);
       }
     }
-    // Checked even without text, so a bad tokenizer option never passes unnoticed.
+    // Checked even without text (and image options without images), so a bad option never passes unnoticed.
     checkCallOptions(textOptions);
+    if (images === undefined) applyImageProcessorOverrides(this.imageProcessor.config, imageOptions as CLIPImageProcessorOverrides);
     const out: AltCLIPProcessorOutput = {};
     if (text !== undefined) {
       // One call path for every overload: the tokenizer decides the result shape from `text` and `returnTensors`.

@@ -114,6 +114,7 @@ describe('refused tokenizer options (typed error naming the option)', () => {
     ['paddingSide value', { paddingSide: 'top' }, /paddingSide: expected 'left' or 'right'/],
     ['truncationSide value', { truncationSide: 'middle' }, /truncationSide/],
     ['non-boolean returnLength', { returnLength: 'yes' }, /returnLength: expected a boolean/],
+    ["returnTensors other than 'int64'", { returnTensors: 'pt' }, /returnTensors: expected 'int64' or null/],
   ];
   for (const [name, options, message] of cases) {
     it(name, async () => {
@@ -125,6 +126,26 @@ describe('refused tokenizer options (typed error naming the option)', () => {
       }
     });
   }
+});
+
+describe('no argument silently dropped by the array-returning methods', () => {
+  it("encode / encodePlus / batchEncodePlus refuse returnTensors (HF's return_tensors there): only the call builds tensors", async () => {
+    for (const tok of [await XLMRobertaTokenizer.fromPretrained(FIXTURE), await XLMRobertaTokenizerFast.fromPretrained(FIXTURE)]) {
+      expect(() => tok.encode('a cat', { returnTensors: 'int64' } as never)).toThrow(/encodePlus returns number arrays/);
+      expect(() => tok.encodePlus('a cat', { returnTensors: 'int64' } as never)).toThrow(TokenizerArgumentError);
+      expect(() => tok.batchEncodePlus(['a cat'], { returnTensors: 'int64' })).toThrow(/batchEncodePlus returns number arrays/);
+      expect(tok(['a cat'], { returnTensors: 'int64' }).inputIds.dims).toEqual([1, tok.encode('a cat').length]);
+    }
+  });
+
+  it('tokenize takes only the text (a pair or add_special_tokens is refused, not ignored)', async () => {
+    for (const tok of [await XLMRobertaTokenizer.fromPretrained(FIXTURE), await XLMRobertaTokenizerFast.fromPretrained(FIXTURE)]) {
+      const tokenize = tok.tokenize as (...args: unknown[]) => string[];
+      expect(() => tokenize.call(tok, 'a cat', 'second')).toThrow(TokenizerArgumentError);
+      expect(() => tokenize.call(tok, 'a cat', { addSpecialTokens: true })).toThrow(/tokenize: takes only the text/);
+      expect(tokenize.call(tok, 'a cat')).toEqual(tok.tokenize('a cat'));
+    }
+  });
 });
 
 describe('addTokens / addSpecialTokens against HF (slow) and npm tokenizers (fast)', () => {

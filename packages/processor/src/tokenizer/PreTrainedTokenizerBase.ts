@@ -368,6 +368,7 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   /** HF `encode_plus`. */
   encodePlus(text: string, options: EncodeOptions = {}): Encoding {
     checkCallOptions(options);
+    refuseTensors(options, 'encodePlus');
     checkText(text, 'text');
     if (options.textPair !== undefined && options.textPair !== null) checkText(options.textPair, 'textPair');
     this.checkOffsets(options);
@@ -382,6 +383,7 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
   /** HF `batch_encode_plus`. */
   batchEncodePlus(texts: readonly string[], options: CallOptions = {}): BatchEncoding {
     checkCallOptions(options);
+    refuseTensors(options, 'batchEncodePlus');
     if (!Array.isArray(texts)) throw new TokenizerArgumentError('texts', 'expected an array of strings');
     texts.forEach((t, i) => {
       checkText(t, `texts[${i}]`);
@@ -436,11 +438,13 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     checkCallOptions(options);
     const batched = Array.isArray(text);
     let result: Encoding | BatchEncoding;
+    // The tensors are built here, from the arrays encodePlus / batchEncodePlus return.
+    const arrays = { ...options, returnTensors: undefined };
     if (batched) {
-      result = this.batchEncodePlus(text as readonly string[], options);
+      result = this.batchEncodePlus(text as readonly string[], arrays);
     } else {
       if (Array.isArray(options.textPair)) throw new TokenizerArgumentError('textPair', 'must be a string when text is a string');
-      result = this.encodePlus(text as string, { ...options, textPair: (options.textPair as string | null | undefined) ?? null });
+      result = this.encodePlus(text as string, { ...arrays, textPair: (options.textPair as string | null | undefined) ?? null });
     }
     if (options.returnTensors === 'int64') {
       const one = result as Encoding;
@@ -610,6 +614,14 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
     }
     if (options.returnAttentionMask !== false) out.attentionMask = pad(ids.map(() => 1), 0);
     return out;
+  }
+}
+
+/** encode / encodePlus / batchEncodePlus return number arrays; HF's `return_tensors` there would be silently lost. */
+function refuseTensors(options: object, method: string): void {
+  const t = (options as { returnTensors?: unknown }).returnTensors;
+  if (t !== undefined && t !== null) {
+    throw new TokenizerArgumentError('returnTensors', `${method} returns number arrays; call the tokenizer itself for tensors: tokenizer(text, { returnTensors: 'int64' })`);
   }
 }
 

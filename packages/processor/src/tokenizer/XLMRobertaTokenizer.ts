@@ -1,5 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
-import { checkDecodeOptions } from './callOptionKeys.js';
+import { checkDecodeOptions, refuseExtraArguments } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { openSource, recordReads, type TokenizerSource } from './files/TokenizerFiles.js';
 import { CharsmapFormatError } from './normalizer/PrecompiledCharsmap.js';
@@ -111,7 +111,8 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
     return [...new Set(ids.map((t) => this.convertTokenToId(t)))];
   }
 
-  tokenize(text: string): string[] {
+  tokenize(text: string, ...rest: unknown[]): string[] {
+    refuseExtraArguments('tokenize', rest);
     const out: string[] = [];
     for (const piece of splitOnAddedTokens(toWellFormed(text), this.addedByContent)) {
       if (piece.added) out.push(piece.text);

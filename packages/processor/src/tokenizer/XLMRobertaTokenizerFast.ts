@@ -1,5 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
-import { checkDecodeOptions } from './callOptionKeys.js';
+import { checkDecodeOptions, refuseExtraArguments } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
 import type { AddedTokenJson, TokenizerJson } from './fast/TokenizerJson.js';
@@ -100,7 +100,8 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
     return [...new Set(toks.map((t) => this.convertTokenToId(t)))];
   }
 
-  tokenize(text: string): string[] {
+  tokenize(text: string, ...rest: unknown[]): string[] {
+    refuseExtraArguments('tokenize', rest);
     return this.pipeline.encode(text).tokens;
   }
 

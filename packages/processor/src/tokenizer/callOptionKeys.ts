@@ -60,6 +60,11 @@ export function checkCallOptions(options: unknown): void {
     const v = (options as Record<string, unknown>)[key];
     if (v !== undefined && v !== null && typeof v !== 'boolean') throw new TokenizerArgumentError(key, `expected a boolean, got ${JSON.stringify(v)}`);
   }
+  const tensors = (options as Record<string, unknown>).returnTensors;
+  if (tensors !== undefined && tensors !== null && tensors !== 'int64') {
+    // Also reached for an images-only processor call, where HF would hand the value to the image processor.
+    throw new TokenizerArgumentError('returnTensors', `expected 'int64' or null, got ${JSON.stringify(tensors)} (ids come as int64 tensors; pixelValues is always a float32 tensor)`);
+  }
   for (const key of ['paddingSide', 'truncationSide']) {
     const v = (options as Record<string, unknown>)[key];
     if (v !== undefined && v !== null && v !== 'left' && v !== 'right') throw new TokenizerArgumentError(key, `expected 'left' or 'right', got ${JSON.stringify(v)}`);
@@ -82,5 +87,15 @@ export function checkDecodeOptions(options: unknown): void {
     }
     const hint = ['skipSpecialTokens', 'cleanUpTokenizationSpaces', 'spacesBetweenSpecialTokens'].includes(camel(key)) ? ` (options are camelCase here: '${camel(key)}')` : '';
     throw new TokenizerArgumentError(key, `unknown decode option${hint}`);
+  }
+}
+
+/** For methods that take only the text: a second argument (HF's `pair`, `add_special_tokens`, kwargs) is refused, not dropped. */
+export function refuseExtraArguments(method: string, rest: readonly unknown[]): void {
+  if (rest.length > 0 && rest.some((a) => a !== undefined)) {
+    throw new TokenizerArgumentError(
+      method,
+      "takes only the text here (HF's pair / add_special_tokens / split_special_tokens keywords are not implemented); use encode(text, { textPair, addSpecialTokens }) with convertIdsToTokens",
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { ConfigJsonSyntaxError, parseConfigJson } from '@altclip/config';
-import { importNodeBuiltins } from '#nodeBuiltins';
 import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hub';
+import { importNodeBuiltins } from '#nodeBuiltins';
 import { isModelFilesSource, modelFilesFor } from '../../io/modelFilesFor.js';
 import { TokenizerFileError } from '../TokenizerError.js';
 
