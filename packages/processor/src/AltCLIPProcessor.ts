@@ -6,6 +6,7 @@ import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_P
 import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
+import { saveOptionsProblem } from './io/checkSaveOptions.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
 import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';
@@ -154,7 +155,9 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
    * `special_tokens_map.json`, its vocabulary file, and for a fast tokenizer also `sentencepiece.bpe.model` when the
    * source folder has it, as HF), each with `processor_class: "AltCLIPProcessor"` as HF writes it. Answers the paths.
    */
-  async savePretrained(dir: string): Promise<string[]> {
+  async savePretrained(dir: string, ...rest: unknown[]): Promise<string[]> {
+    const problem = saveOptionsProblem(rest[0], []) ?? (rest.length > 1 ? { key: 'arguments', why: 'savePretrained takes the folder and nothing else' } : null);
+    if (problem) throw new ProcessorInputError(`AltCLIPProcessor.savePretrained: ${problem.key}: ${problem.why}`);
     const processorClass = 'AltCLIPProcessor';
     const written = [...(await this.imageProcessor.savePretrained(dir, { processorClass })), ...(await this.tokenizer.savePretrained(dir, { processorClass }))];
     // HF's fast tokenizer also saves the slow one's vocabulary when it has it (can_save_slow_tokenizer); ours read

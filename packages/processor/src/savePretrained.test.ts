@@ -7,9 +7,11 @@ import { memoryFiles } from '@altclip/hub';
 import { Tokenizer } from 'tokenizers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AltCLIPProcessor } from './AltCLIPProcessor.js';
+import { ProcessorInputError } from './errors/ProcessorInputError.js';
 import { CLIPImageProcessor } from './image/CLIPImageProcessor.js';
 import { pythonFloatRepr, pythonJsonDumps } from './io/pythonJson.js';
 import { fixtureUrl } from './test-support/fixture.js';
+import { TokenizerArgumentError } from './tokenizer/TokenizerError.js';
 import { XLMRobertaTokenizer } from './tokenizer/XLMRobertaTokenizer.js';
 import { XLMRobertaTokenizerFast } from './tokenizer/XLMRobertaTokenizerFast.js';
 
@@ -177,5 +179,18 @@ describe('savePretrained after addTokens / addSpecialTokens', () => {
     // HF's slow tokenizer reading this folder (sentencepiece model + configs) sees the added tokens: its ids.
     const slow = await XLMRobertaTokenizer.fromPretrained(dir);
     expect(hf.texts.map((t: string) => slow(t).inputIds)).toEqual(hf.ids_after_reload);
+  });
+});
+
+describe('savePretrained options', () => {
+  it("HF's other save_pretrained keywords are refused by name, before anything is written", async () => {
+    const dir = await tmp();
+    const processor = await AltCLIPProcessor.fromPretrained(fixture);
+    const save = (x: { savePretrained: (...a: never[]) => Promise<unknown> }, ...args: unknown[]) => (x.savePretrained as (...a: unknown[]) => Promise<unknown>).call(x, dir, ...args);
+    await expect(save(processor, { pushToHub: true })).rejects.toThrow(/pushToHub: not supported by savePretrained/);
+    await expect(save(processor.tokenizer, { legacyFormat: false })).rejects.toThrow(TokenizerArgumentError);
+    await expect(save(processor.tokenizer, { filename_prefix: 'x' })).rejects.toThrow(/filename_prefix: not supported/);
+    await expect(save(processor.imageProcessor, { push_to_hub: true })).rejects.toThrow(ProcessorInputError);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

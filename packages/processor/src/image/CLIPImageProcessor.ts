@@ -2,6 +2,7 @@ import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hu
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
 import { ProcessorInputError } from '../errors/ProcessorInputError.js';
+import { saveOptionsProblem } from '../io/checkSaveOptions.js';
 import { joinModelPath } from '../io/joinModelPath.js';
 import { modelFilesFor } from '../io/modelFilesFor.js';
 import { pythonJsonDumps } from '../io/pythonJson.js';
@@ -54,6 +55,8 @@ export class CLIPImageProcessor {
 
   /** Writes `preprocessor_config.json` into `dir` (Node), as HF's `save_pretrained`; answers the paths written. */
   async savePretrained(dir: string, options: { processorClass?: string } = {}): Promise<string[]> {
+    const problem = saveOptionsProblem(options, ['processorClass']);
+    if (problem) throw new ProcessorInputError(`CLIPImageProcessor.savePretrained: ${problem.key}: ${problem.why}`);
     return writeModelFiles(dir, { [PREPROCESSOR_CONFIG_FILE]: this.toJsonString(options.processorClass) });
   }
 

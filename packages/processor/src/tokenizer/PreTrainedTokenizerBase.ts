@@ -1,3 +1,4 @@
+import { saveOptionsProblem } from '../io/checkSaveOptions.js';
 import { writeModelFiles } from '../io/writeModelFiles.js';
 import { Callable } from './Callable.js';
 import { checkCallOptions } from './callOptionKeys.js';
@@ -178,6 +179,8 @@ export abstract class PreTrainedTokenizerBase extends Callable<CallArgs, CallRes
    * tokenizer was loaded from (see tokenizerSaveFiles); answers the paths written.
    */
   async savePretrained(dir: string, options: { processorClass?: string } = {}): Promise<string[]> {
+    const problem = saveOptionsProblem(options, ['processorClass']);
+    if (problem) throw new TokenizerArgumentError(problem.key, problem.why);
     return writeModelFiles(dir, tokenizerSaveFiles(this, options.processorClass));
   }
 
