@@ -6,7 +6,7 @@ import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_P
 import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
-import { saveOptionsProblem } from './io/checkSaveOptions.js';
+import { saveOptionsProblem } from './io/saveOptionsProblem.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
 import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';

@@ -1,4 +1,4 @@
-import { saveOptionsProblem } from '../io/checkSaveOptions.js';
+import { saveOptionsProblem } from '../io/saveOptionsProblem.js';
 import { writeModelFiles } from '../io/writeModelFiles.js';
 import { Callable } from './Callable.js';
 import { checkCallOptions } from './callOptionKeys.js';
