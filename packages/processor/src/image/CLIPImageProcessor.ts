@@ -166,6 +166,10 @@ function checkImageOptions(options: object, where: string): void {
   for (const [key, value] of Object.entries(options ?? {})) {
     if (value === undefined) continue;
     if (Object.hasOwn(REFUSED_IMAGE_OPTIONS, key)) throw new ProcessorInputError(`${where}: option '${key}' is not supported: ${REFUSED_IMAGE_OPTIONS[key]}`);
+    if (key === 'returnTensors') {
+      // HF's common `image_processor(images, return_tensors='pt')`: here there is only one output form.
+      throw new ProcessorInputError(`${where}: option 'returnTensors' is not supported: pixelValues is always a float32 tensor [N, 3, H, W]; leave it out`);
+    }
     if (!IMAGE_PROCESSOR_OVERRIDE_KEYS.includes(key) && !(LOAD_IMAGE_OPTION_KEYS as readonly string[]).includes(key)) {
       throw new ProcessorInputError(`${where}: unknown option '${key}' (accepted: ${[...IMAGE_PROCESSOR_OVERRIDE_KEYS, ...LOAD_IMAGE_OPTION_KEYS].join(', ')})`);
     }

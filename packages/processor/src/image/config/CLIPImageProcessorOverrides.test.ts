@@ -53,5 +53,6 @@ describe('CLIPImageProcessor per-call overrides (HF preprocess arguments)', asyn
     await expect(processor.process(png, { size: { width: 3 } })).rejects.toThrow(ProcessorConfigError);
     await expect(processor.process(png, { resample: 9 })).rejects.toThrow(/resample/);
     await expect(processor.process(png, { doResize: 'yes' } as never)).rejects.toThrow(/do_resize must be true or false/);
+    await expect(processor.process(png, { returnTensors: 'pt' } as never)).rejects.toThrow(/returnTensors' is not supported: pixelValues is always a float32 tensor/);
   });
 });
