@@ -6,8 +6,8 @@ import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_P
 import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
-import { saveOptionsProblem } from './io/saveOptionsProblem.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
+import { saveOptionsProblem } from './io/saveOptionsProblem.js';
 import { writeModelFiles } from './io/writeModelFiles.js';
 import { Callable } from './tokenizer/Callable.js';
 import { CALL_OPTION_KEYS, checkCallOptions } from './tokenizer/callOptionKeys.js';

@@ -2,11 +2,11 @@ import { type ModelFiles, type ResolveOptions, readFileBytes } from '@altclip/hu
 import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
 import { ProcessorInputError } from '../errors/ProcessorInputError.js';
-import { saveOptionsProblem } from '../io/saveOptionsProblem.js';
 import { joinModelPath } from '../io/joinModelPath.js';
 import { modelFilesFor } from '../io/modelFilesFor.js';
 import { pythonJsonDumps } from '../io/pythonJson.js';
 import { readBytes } from '../io/readBytes.js';
+import { saveOptionsProblem } from '../io/saveOptionsProblem.js';
 import { writeModelFiles } from '../io/writeModelFiles.js';
 import {
   type CLIPImageProcessorConfig,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ProcessorConfigError } from '../../errors/ProcessorConfigError.js';
 import { InvalidImageError } from '../../errors/InvalidImageError.js';
+import { ProcessorConfigError } from '../../errors/ProcessorConfigError.js';
 import { ProcessorInputError } from '../../errors/ProcessorInputError.js';
 import { fixtureBytes } from '../../test-support/fixture.js';
 import { CLIPImageProcessor } from '../CLIPImageProcessor.js';
