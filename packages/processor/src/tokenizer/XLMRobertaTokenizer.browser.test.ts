@@ -55,4 +55,19 @@ describe('tokenizers in Chromium (fixture fetched over HTTP)', () => {
     const bad = data.cases.filter((c) => JSON.stringify(tok.encode(c.text)) !== JSON.stringify(c.ids)).map((c) => c.text);
     expect(bad).toEqual([]);
   });
+
+  it("fast path: returnOffsetsMapping equals the Rust library's offsets (src/__fixtures__/offsets.fast.json)", async () => {
+    const data: { cases: Array<{ name: string; args: [string | string[], (string | string[])?]; options: Record<string, unknown>; addTokens?: string[]; expected: Record<string, unknown> }> } = await (
+      await fetch(new URL('/packages/processor/src/__fixtures__/offsets.fast.json', location.origin))
+    ).json();
+    for (const c of data.cases) {
+      const tok = await XLMRobertaTokenizerFast.fromPretrained(BASE);
+      tok.logger = { warn() {} };
+      if (c.addTokens) tok.addTokens(c.addTokens);
+      const call = tok as unknown as (t: unknown, o: unknown) => { inputIds: unknown; offsetMapping: unknown };
+      const options = { ...c.options, textPair: c.args[1] ?? null, returnOffsetsMapping: true };
+      expect(call(c.args[0], { ...options, offsetsUnit: 'codePoint' }).offsetMapping, c.name).toEqual(c.expected.offset_mapping);
+      expect(call(c.args[0], options).offsetMapping, c.name).toEqual(c.expected.offset_mapping_utf16);
+    }
+  });
 });
