@@ -168,6 +168,17 @@ describe('savePretrained after addTokens / addSpecialTokens', () => {
     for (const name of ['tokenizer.json', ...files.slice(0, 2)]) expect(Buffer.compare(await read(again, name), await read(dir, name))).toBe(0);
   });
 
+  it("tokens rebuilt from the tokenizer's state (a call that added nothing) still give HF's unchanged files, both kinds", async () => {
+    for (const tok of [await XLMRobertaTokenizer.fromPretrained(fixture), await XLMRobertaTokenizerFast.fromPretrained(fixture)]) {
+      expect(tok.addTokens(['<s>'])).toBe(0);
+      expect(tok.tokensChangedSinceLoad).toBe(true);
+      const dir = await tmp();
+      await tok.savePretrained(dir);
+      for (const name of ['tokenizer_config.json', 'special_tokens_map.json']) expect(await read(dir, name)).toEqual(await read(join(hfSaved, 'tokenizer'), name));
+      expect((await readdir(dir)).includes('added_tokens.json')).toBe(false);
+    }
+  });
+
   it('AltCLIPProcessor with the fast tokenizer also writes the SentencePiece model and added_tokens.json, as HF', async () => {
     const hf = JSON.parse(await readFile(join(hfAdded, 'expected.json'), 'utf8'));
     const processor = await AltCLIPProcessor.fromPretrained(fixture);
