@@ -6,6 +6,7 @@ import { applyImageProcessorOverrides, type CLIPImageProcessorOverrides, IMAGE_P
 import { parsePreprocessorConfigJson } from './image/config/parsePreprocessorConfigJson.js';
 import { type ImageInput, LOAD_IMAGE_OPTION_KEYS, type LoadImageOptions } from './image/decode/ImageInput.js';
 import type { PixelValues } from './image/PixelValues.js';
+import { loadOptionsProblem } from './io/loadOptionsProblem.js';
 import { modelFilesFor } from './io/modelFilesFor.js';
 import { saveOptionsProblem } from './io/saveOptionsProblem.js';
 import { writeModelFiles } from './io/writeModelFiles.js';
@@ -109,6 +110,8 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
    * `sentencepiece.bpe.model` (`'slow'`).
    */
   static async fromPretrained(dir: string | URL | ModelFiles, options: LoadTokenizerOptions = {}): Promise<AltCLIPProcessor> {
+    const problem = loadOptionsProblem(options, ['prefer']);
+    if (problem) throw new ProcessorInputError(`AltCLIPProcessor.fromPretrained: option '${problem.key}': ${problem.why}`);
     const files = await modelFilesFor(dir, options);
     if (files) return AltCLIPProcessor.fromFiles((file) => readFileBytes(files, file), { prefer: options.prefer, name: files.name });
     if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');

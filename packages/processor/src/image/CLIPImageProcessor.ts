@@ -3,6 +3,7 @@ import { InvalidImageError } from '../errors/InvalidImageError.js';
 import { ProcessorConfigError } from '../errors/ProcessorConfigError.js';
 import { ProcessorInputError } from '../errors/ProcessorInputError.js';
 import { joinModelPath } from '../io/joinModelPath.js';
+import { loadOptionsProblem } from '../io/loadOptionsProblem.js';
 import { modelFilesFor } from '../io/modelFilesFor.js';
 import { pythonJsonDumps } from '../io/pythonJson.js';
 import { readBytes } from '../io/readBytes.js';
@@ -69,6 +70,8 @@ export class CLIPImageProcessor {
    * (`options`: the hub options, as HF's `from_pretrained` keywords).
    */
   static async fromPretrained(dir: string | URL | ModelFiles, options: ResolveOptions = {}): Promise<CLIPImageProcessor> {
+    const problem = loadOptionsProblem(options, []);
+    if (problem) throw new ProcessorInputError(`CLIPImageProcessor.fromPretrained: option '${problem.key}': ${problem.why}`);
     const files = await modelFilesFor(dir, options);
     if (files) return CLIPImageProcessor.fromModelFiles(files);
     if (typeof dir !== 'string' && !(dir instanceof URL)) throw new ProcessorConfigError(String(dir), 'expected a model folder, a URL, a hub id or ModelFiles');

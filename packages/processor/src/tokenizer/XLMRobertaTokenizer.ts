@@ -1,4 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
+import { loadOptionsProblem } from '../io/loadOptionsProblem.js';
 import { checkDecodeOptions, refuseExtraArguments } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { openSource, recordReads, type TokenizerSource } from './files/TokenizerFiles.js';
@@ -72,6 +73,8 @@ export class XLMRobertaTokenizer extends PreTrainedTokenizerBase {
 
   /** Loads `sentencepiece.bpe.model` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
   static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizer> {
+    const problem = loadOptionsProblem(options, []);
+    if (problem) throw new TokenizerArgumentError(problem.key, problem.why);
     const reader = recordReads(openSource(source, options));
     const bytes = await reader.read(SENTENCEPIECE_FILE);
     if (bytes === null) throw new TokenizerFileError(SENTENCEPIECE_FILE, `not found in ${reader.location}`);

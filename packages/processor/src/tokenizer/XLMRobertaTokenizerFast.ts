@@ -1,4 +1,5 @@
 import type { ResolveOptions } from '@altclip/hub';
+import { loadOptionsProblem } from '../io/loadOptionsProblem.js';
 import { checkDecodeOptions, refuseExtraArguments } from './callOptionKeys.js';
 import { cleanUpTokenization } from './cleanUpTokenization.js';
 import { FastTokenizerPipeline } from './fast/FastTokenizerPipeline.js';
@@ -58,6 +59,8 @@ export class XLMRobertaTokenizerFast extends PreTrainedTokenizerBase {
 
   /** Loads `tokenizer.json` (+ `tokenizer_config.json`, `special_tokens_map.json`) from a folder, URL, in-memory files, a hub id or ModelFiles (`options`: hub options). */
   static async fromPretrained(source: TokenizerSource, options: ResolveOptions = {}): Promise<XLMRobertaTokenizerFast> {
+    const problem = loadOptionsProblem(options, []);
+    if (problem) throw new TokenizerArgumentError(problem.key, problem.why);
     const reader = recordReads(openSource(source, options));
     const json = await readJson(reader, TOKENIZER_JSON_FILE);
     if (json === null) throw new TokenizerFileError(TOKENIZER_JSON_FILE, `not found in ${reader.location}`);

@@ -1,7 +1,8 @@
 import type { ResolveOptions } from '@altclip/hub';
+import { loadOptionsProblem } from '../io/loadOptionsProblem.js';
 import { openSource, type TokenizerSource } from './files/TokenizerFiles.js';
-import { TokenizerFileError } from './TokenizerError.js';
-import { XLMRobertaTokenizer, SENTENCEPIECE_FILE } from './XLMRobertaTokenizer.js';
+import { TokenizerArgumentError, TokenizerFileError } from './TokenizerError.js';
+import { SENTENCEPIECE_FILE, XLMRobertaTokenizer } from './XLMRobertaTokenizer.js';
 import { TOKENIZER_JSON_FILE, XLMRobertaTokenizerFast } from './XLMRobertaTokenizerFast.js';
 
 /** `prefer`, plus the hub options (revision, cacheDir, localFilesOnly, token, onProgress, …) for a hub id. */
@@ -16,8 +17,10 @@ export interface LoadTokenizerOptions extends ResolveOptions {
 
 /** `AutoTokenizer`-like loader for XLM-R folders; picks the file as `prefer` says. */
 export async function loadTokenizer(source: TokenizerSource, options: LoadTokenizerOptions = {}): Promise<XLMRobertaTokenizer | XLMRobertaTokenizerFast> {
+  const problem = loadOptionsProblem(options, ['prefer']);
+  if (problem) throw new TokenizerArgumentError(problem.key, problem.why);
   const prefer = options.prefer ?? 'fast';
-  if (prefer !== 'slow' && prefer !== 'fast') throw new TypeError(`prefer must be 'slow' or 'fast', got ${JSON.stringify(prefer)}`);
+  if (prefer !== 'slow' && prefer !== 'fast') throw new TokenizerArgumentError('prefer', `expected 'slow' or 'fast', got ${JSON.stringify(prefer)}`);
   // In-memory files are cheap to probe; for fs/URLs let each loader report its own missing file.
   const reader = openSource(source, options);
   const order = prefer === 'fast' ? ([TOKENIZER_JSON_FILE, SENTENCEPIECE_FILE] as const) : ([SENTENCEPIECE_FILE, TOKENIZER_JSON_FILE] as const);
