@@ -129,6 +129,9 @@ export class AltCLIPProcessor extends Callable<[AltCLIPProcessorCall], Promise<A
    * selects is read (the other one can be megabytes), falling back to the other when it is missing.
    */
   static async fromFiles(read: ModelFileReader, options: LoadTokenizerOptions & { name?: string } = {}): Promise<AltCLIPProcessor> {
+    // No hub here: its options would do nothing, so only prefer and name are accepted.
+    const stray = Object.entries(options ?? {}).find(([k, v]) => v !== undefined && k !== 'prefer' && k !== 'name');
+    if (stray) throw new ProcessorInputError(`AltCLIPProcessor.fromFiles: option '${stray[0]}' is not supported (accepted: prefer, name; hub options belong to fromPretrained)`);
     const name = options.name ?? '<files>';
     const configFile = `${name}/${PREPROCESSOR_CONFIG_FILE}`;
     const configBytes = await read(PREPROCESSOR_CONFIG_FILE);

@@ -21,6 +21,7 @@ describe('fromPretrained load options: unknown ones are refused by name, never d
     await expect(XLMRobertaTokenizer.fromPretrained(FIXTURE, { prefer: 'slow' } as never)).rejects.toThrow(/prefer: unknown load option/);
     await expect(loadTokenizer(FIXTURE, { prefer: 'fastest' } as never)).rejects.toThrow(TokenizerArgumentError);
     await expect(loadTokenizer(FIXTURE, 'fast' as never)).rejects.toThrow(/options: expected an object/);
+    await expect(AltCLIPProcessor.fromFiles(async () => null, { revision: 'main' } as never)).rejects.toThrow(/fromFiles: option 'revision' is not supported/);
   });
 
   it('the accepted options still load', async () => {
