@@ -36,6 +36,9 @@ export default defineConfig({
     ]),
     runtimeWasmUrls(`${repoRoot}packages/backend-tfjs`),
   ],
+  // The inference worker (src/demo/engine/demoWorker.ts) imports the runtimes dynamically: an ES module
+  // worker keeps those chunks; it needs the runtime-wasm virtual module too.
+  worker: { format: 'es', plugins: () => [runtimeWasmUrls(`${repoRoot}packages/backend-tfjs`)] },
   // ORT-web finds its .wasm next to its own module (`new URL(…, import.meta.url)`); pre-bundling
   // would move the module away from the binaries.
   optimizeDeps: { exclude: ['onnxruntime-web'] },

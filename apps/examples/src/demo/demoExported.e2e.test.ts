@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { exportModel } from '@altclip/backend-onnx/node';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpeedOutcome } from './engine/DemoJob.js';
+import { clickAndWait, fixtureDir, launchChromium, nodeProbabilities, shownProbabilities, startDemoServer } from './test-support/demoTestSession.js';
+import { type StaticHost, startStaticHost } from './test-support/staticHost.js';
+
+// The demo on an exported folder (`altclip export` of the tiny fixture, written here) served by URL from
+// another origin, in headless Chromium: per-file download progress, the Cache API (a reload downloads
+// nothing), inference in the page's module worker with the same results as on the page's thread and as
+// Node, a main thread that keeps answering while the worker embeds, and wasm threads in the
+// cross-origin-isolated page.
+
+const imagePath = `${fixtureDir}/images/chelsea.png`;
+const LABELS = ['a cat', 'un chien', '一只猫', 'кошка на диване'];
+const TEMPLATE = 'a photo of {}';
+/** Files of the exported folder whose bytes the page downloads (graphs, their data, extras, config, tokenizer, preprocessor). */
+const DOWNLOADED = ['altclip_export.json', 'config.json', 'onnx/text_model.onnx', 'onnx/text_model.onnx.data', 'onnx/vision_model.onnx', 'onnx/vision_model.onnx.data'];
+
+let exportDir: string;
+let host: StaticHost;
+let server: ViteDevServer | undefined;
+let demoUrl: string;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+let expected: Map<string, number>;
+const pageErrors: string[] = [];
+
+async function openDemo(): Promise<Page> {
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => pageErrors.push(error.message));
+  opened.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+  await opened.goto(demoUrl);
+  await opened.waitForSelector('#backend option', { state: 'attached', timeout: 90_000 });
+  await opened.setInputFiles('#image-input', imagePath);
+  await opened.fill('#labels', LABELS.join('\n'));
+  await opened.fill('#template', TEMPLATE);
+  await opened.fill('#model-url', `${host.url}fp32/`);
+  await opened.selectOption('#backend', 'onnx-web-wasm');
+  return opened;
+}
+
+beforeAll(async () => {
+  exportDir = mkdtempSync(`${tmpdir()}/altclip-demo-exported-`);
+  await exportModel({ model: fixtureDir, out: `${exportDir}/fp32`, dtype: 'fp32', parity: false, allOutputs: false });
+  host = await startStaticHost(exportDir);
+  const started = await startDemoServer();
+  server = started.server;
+  demoUrl = started.url;
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  expected = await nodeProbabilities(LABELS, TEMPLATE, imagePath);
+  page = await openDemo();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+  if (exportDir) rmSync(exportDir, { recursive: true, force: true });
+});
+
+function expectClose(actual: Map<string, number>, reference: Map<string, number>, tolerance: number): void {
+  expect([...actual.keys()].sort()).toEqual([...reference.keys()].sort());
+  for (const [label, p] of actual) expect(Math.abs(p - reference.get(label)!), label).toBeLessThanOrEqual(tolerance);
+}
+
+describe('demo on an exported folder by URL', () => {
+  let inWorker: Map<string, number>;
+
+  it('loads it in the worker with per-file progress and shows the Node probabilities', async () => {
+    await clickAndWait(page, '#run');
+    expect(await page.locator('#runtime').textContent()).toMatch(/^worker · cross-origin isolated · 1 wasm thread$/);
+    const progress = await page.$$eval('#progress li', (items) => items.map((li) => [li.dataset.file, Number(li.dataset.loaded), Number(li.dataset.total)] as const));
+    const shown = new Map(progress.map(([file, loaded, total]) => [file, { loaded, total }]));
+    for (const file of DOWNLOADED) {
+      const size = statSync(`${exportDir}/fp32/${file}`).size;
+      expect(shown.get(file), file).toEqual({ loaded: size, total: size });
+    }
+    expect(await page.locator('#progress li[data-file="onnx/vision_model.onnx.data"]').textContent()).toMatch(/^onnx\/vision_model\.onnx\.data — [\d.]+ [KM]B \/ [\d.]+ [KM]B$/);
+    inWorker = await shownProbabilities(page);
+    expectClose(inWorker, expected, 1e-4);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives the same probabilities on the page thread as in the worker', async () => {
+    await page.uncheck('#in-worker');
+    await clickAndWait(page, '#run');
+    expect(await page.locator('#runtime').textContent()).toMatch(/^page thread · cross-origin isolated · 1 wasm thread$/);
+    // Same wasm kernels, same inputs, one thread each: the same floats.
+    expectClose(await shownProbabilities(page), inWorker, 0);
+    await page.check('#in-worker');
+  });
+
+  it('loads from the Cache API after a reload: no request reaches the host', async () => {
+    expect(host.requests.length).toBeGreaterThan(0);
+    host.requests.length = 0;
+    await page.close();
+    page = await openDemo();
+    await clickAndWait(page, '#run');
+    expect(host.requests).toEqual([]);
+    const progress = await page.$$eval('#progress li', (items) => items.map((li) => li.dataset.file));
+    expect(progress).toEqual(expect.arrayContaining(DOWNLOADED));
+    expectClose(await shownProbabilities(page), inWorker, 0);
+    expect(pageErrors).toEqual([]);
+  });
+});
