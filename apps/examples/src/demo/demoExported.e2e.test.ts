@@ -66,14 +66,58 @@ afterAll(async () => {
   if (exportDir) rmSync(exportDir, { recursive: true, force: true });
 });
 
+/** Workers the browser runs whose name is ORT's pthread workers' (Emscripten names them `em-pthread`). */
+async function pthreadWorkers(): Promise<number> {
+  const cdp = await browser!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.filter((t) => t.type === 'worker' && t.title === 'em-pthread').length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Clicks "Measure speed" (`batch` synthetic images and texts, `repeats` timed calls each) while a
+ * setTimeout(0) chain on the page's main thread records when it got to run; returns the outcome, the
+ * number of pings and the longest gap between two of them.
+ */
+async function speedWhilePinging(batch: number, repeats: number): Promise<{ outcome: SpeedOutcome; pings: number; longestGapMs: number }> {
+  await page.evaluate(
+    ([b, r]) => {
+      const button = document.getElementById('speed')!;
+      button.dataset.batch = String(b);
+      button.dataset.repeats = String(r);
+      const state = { pings: [] as number[], stop: false };
+      (globalThis as unknown as { __ping: typeof state }).__ping = state;
+      const tick = () => {
+        state.pings.push(performance.now());
+        if (!state.stop) setTimeout(tick, 0);
+      };
+      tick();
+    },
+    [batch, repeats],
+  );
+  await clickAndWait(page, '#speed');
+  const pings = await page.evaluate(() => {
+    const state = (globalThis as unknown as { __ping: { pings: number[]; stop: boolean } }).__ping;
+    state.stop = true;
+    return state.pings;
+  });
+  const outcome = JSON.parse((await page.locator('#speed-result').getAttribute('data-outcome'))!) as SpeedOutcome;
+  const longestGapMs = Math.max(...pings.slice(1).map((t, i) => t - pings[i]));
+  return { outcome, pings: pings.length, longestGapMs };
+}
+
 function expectClose(actual: Map<string, number>, reference: Map<string, number>, tolerance: number): void {
   expect([...actual.keys()].sort()).toEqual([...reference.keys()].sort());
   for (const [label, p] of actual) expect(Math.abs(p - reference.get(label)!), label).toBeLessThanOrEqual(tolerance);
 }
 
-describe('demo on an exported folder by URL', () => {
-  let inWorker: Map<string, number>;
+/** The probabilities the worker showed first (1 wasm thread, ORT's default on 2 cores). */
+let inWorker: Map<string, number>;
 
+describe('demo on an exported folder by URL', () => {
   it('loads it in the worker with per-file progress and shows the Node probabilities', async () => {
     await clickAndWait(page, '#run');
     expect(await page.locator('#runtime').textContent()).toMatch(/^worker · cross-origin isolated · 1 wasm thread$/);
@@ -86,6 +130,8 @@ describe('demo on an exported folder by URL', () => {
     expect(await page.locator('#progress li[data-file="onnx/vision_model.onnx.data"]').textContent()).toMatch(/^onnx\/vision_model\.onnx\.data — [\d.]+ [KM]B \/ [\d.]+ [KM]B$/);
     inWorker = await shownProbabilities(page);
     expectClose(inWorker, expected, 1e-4);
+    // ORT's default on this 2-core machine is one thread: no pthread workers.
+    expect(await pthreadWorkers()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 
@@ -108,6 +154,50 @@ describe('demo on an exported folder by URL', () => {
     const progress = await page.$$eval('#progress li', (items) => items.map((li) => li.dataset.file));
     expect(progress).toEqual(expect.arrayContaining(DOWNLOADED));
     expectClose(await shownProbabilities(page), inWorker, 0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the main thread answering while the worker embeds', async () => {
+    // 384 images at the fixture's 30 px and 384 texts: each tower call takes long enough to be seen.
+    const inWorkerRun = await speedWhilePinging(384, 1);
+    await page.uncheck('#in-worker');
+    const onPage = await speedWhilePinging(384, 1);
+    await page.check('#in-worker');
+    const longestCall = (o: SpeedOutcome) => Math.max(...o.imageMs, ...o.textMs);
+    const shortestCall = (o: SpeedOutcome) => Math.min(...o.imageMs, ...o.textMs);
+    console.log(
+      `DEMO-RESPONSIVENESS ${JSON.stringify({ worker: { pings: inWorkerRun.pings, longestGapMs: inWorkerRun.longestGapMs, callMs: [shortestCall(inWorkerRun.outcome), longestCall(inWorkerRun.outcome)] }, page: { pings: onPage.pings, longestGapMs: onPage.longestGapMs, callMs: [shortestCall(onPage.outcome), longestCall(onPage.outcome)] } })}`,
+    );
+    // The probe can see blocking: on the page's thread no ping runs while a tower call runs.
+    expect(onPage.longestGapMs).toBeGreaterThanOrEqual(shortestCall(onPage.outcome));
+    // In the worker the page thread kept answering: its longest gap is well under one tower call (half of
+    // the longest, at most 500 ms; relative, since a loaded machine slows both alike).
+    expect(inWorkerRun.longestGapMs).toBeLessThan(Math.min(500, longestCall(inWorkerRun.outcome) / 2));
+    expect(inWorkerRun.pings).toBeGreaterThan(20);
+    expect(inWorkerRun.outcome.runtime.context).toBe('worker');
+    expect(onPage.outcome.runtime.context).toBe('page');
+  });
+});
+
+describe('wasm threads in the cross-origin-isolated page', () => {
+  it('serves COOP/COEP: the page and its worker are cross-origin isolated', async () => {
+    const response = await page.request.get(demoUrl);
+    expect(response.headers()['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  });
+
+  it('runs onnxruntime-web with 2 threads in the worker when asked (ORT pthread workers exist), same probabilities', async () => {
+    // The first test ran with ORT's default here, 1 thread, and no pthread worker.
+    const oneThread = inWorker;
+    await page.fill('#threads', '2');
+    await clickAndWait(page, '#run');
+    // ORT writes back the count it initialised with (1 when threads are unavailable).
+    expect(await page.locator('#runtime').textContent()).toBe('worker · cross-origin isolated · 2 wasm threads');
+    expect(await pthreadWorkers()).toBeGreaterThanOrEqual(1);
+    // Threads split the same sums differently: float32 rounding, far below the 1e-4 against Node.
+    expectClose(await shownProbabilities(page), oneThread, 1e-6);
+    expectClose(oneThread, expected, 1e-4);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -51,7 +51,10 @@ export class WorkerEngine implements DemoEngine {
   #receive(reply: WorkerReply): void {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
-    if (reply.type === 'progress') return pending.onProgress(reply.progress);
+    if (reply.type === 'progress') {
+      pending.onProgress(reply.progress);
+      return;
+    }
     this.#pending.delete(reply.id);
     if (reply.type === 'done') pending.resolve(reply.outcome);
     else pending.reject(new WorkerJobError(reply.name, reply.message));
