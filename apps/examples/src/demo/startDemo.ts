@@ -44,7 +44,11 @@ export function startDemo(doc: Document): void {
   // Both kept: switching the checkbox back reuses the model each already holds.
   let worker: WorkerEngine | undefined;
   const page = new LocalEngine('page');
-  const engine = (): DemoEngine => (elements.inWorker.checked ? (worker ??= new WorkerEngine()) : page);
+  const engine = (): DemoEngine => {
+    if (!elements.inWorker.checked) return page;
+    worker ??= new WorkerEngine();
+    return worker;
+  };
 
   function jobBase(): DemoJobBase {
     return { source: models.source, backendId: demoBackend(elements.backend.value).id, numThreads: parseThreads(elements.threads.value) };
