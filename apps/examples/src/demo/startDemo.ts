@@ -1,7 +1,7 @@
 import { DEMO_BACKENDS, demoBackend } from './backends/demoBackends.js';
 import { parseLabels } from './classify/parseLabels.js';
-import { DemoInputError } from './DemoInputError.js';
-import type { DemoEngine, DemoJobBase } from './engine/DemoJob.js';
+import type { DemoEngine } from './engine/DemoEngine.js';
+import type { DemoJobBase } from './engine/DemoJob.js';
 import { LocalEngine } from './engine/LocalEngine.js';
 import { WorkerEngine } from './engine/WorkerEngine.js';
 import { appendRunHistory } from './ui/appendRunHistory.js';
@@ -11,6 +11,7 @@ import { describeRuntime } from './ui/describeRuntime.js';
 import { formatMs } from './ui/formatMs.js';
 import { ImagePicker } from './ui/ImagePicker.js';
 import { ModelPicker } from './ui/ModelPicker.js';
+import { parseThreads } from './ui/parseThreads.js';
 import type { RunRecord } from './ui/RunRecord.js';
 import { renderRanking } from './ui/renderRanking.js';
 import { renderTimings } from './ui/renderTimings.js';
@@ -117,12 +118,4 @@ export function startDemo(doc: Document): void {
     guard(run);
   });
   elements.speed.addEventListener('click', () => guard(measure));
-}
-
-/** The threads field: blank is ORT's default. */
-function parseThreads(text: string): number | undefined {
-  if (text.trim() === '') return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new DemoInputError(`threads: expected a whole number ≥ 1 or blank for the default, got "${text}"`);
-  return n;
 }

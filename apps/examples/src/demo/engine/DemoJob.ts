@@ -1,4 +1,3 @@
-import type { LoadProgress } from '@altclip/core';
 import type { DemoBackendId } from '../backends/demoBackends.js';
 import type { RankedLabel } from '../classify/rankLabels.js';
 import type { DemoModelSource } from '../model/DemoModelSource.js';
@@ -56,9 +55,3 @@ export interface SpeedOutcome extends JobOutcome, SpeedResult {
 }
 
 export type DemoOutcome<J extends DemoJob> = J extends ClassifyJob ? ClassifyOutcome : SpeedOutcome;
-
-/** Runs jobs on the page's thread or in a worker; `onProgress` receives each model file's download progress. */
-export interface DemoEngine {
-  run<J extends DemoJob>(job: J, onProgress: (event: LoadProgress) => void): Promise<DemoOutcome<J>>;
-  dispose(): Promise<void>;
-}

@@ -3,7 +3,8 @@ import { demoBackend } from '../backends/demoBackends.js';
 import { classifyImage } from '../classify/classifyImage.js';
 import { ModelSlot } from '../model/ModelSlot.js';
 import { measureSpeed } from '../speed/measureSpeed.js';
-import type { DemoEngine, DemoJob, DemoOutcome, JobOutcome, RuntimeInfo } from './DemoJob.js';
+import type { DemoEngine } from './DemoEngine.js';
+import type { DemoJob, DemoOutcome, JobOutcome, RuntimeInfo } from './DemoJob.js';
 
 /** Runs jobs on the thread it lives on: the page's (the "no worker" path), or the worker's (demoWorker.ts). */
 export class LocalEngine implements DemoEngine {

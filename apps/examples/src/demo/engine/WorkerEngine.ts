@@ -1,5 +1,6 @@
 import type { LoadProgress } from '@altclip/core';
-import type { DemoEngine, DemoJob, DemoOutcome } from './DemoJob.js';
+import type { DemoEngine } from './DemoEngine.js';
+import type { DemoJob, DemoOutcome } from './DemoJob.js';
 import { WorkerJobError } from './WorkerJobError.js';
 import type { WorkerReply, WorkerRequest } from './workerMessages.js';
 

@@ -2,6 +2,7 @@ import { DemoInputError } from '../DemoInputError.js';
 import type { DemoModelSource } from '../model/DemoModelSource.js';
 import { pickedFile, pickedModelFiles } from '../model/pickedModelFiles.js';
 import type { DemoElements } from './demoElements.js';
+import { parseModelUrl } from './parseModelUrl.js';
 
 /** Served by demo/vite.config.ts (dev) or copied into the build. */
 const BUNDLED_MODEL_URL = 'models/altclip-tiny/';
@@ -48,7 +49,10 @@ export class ModelPicker {
   get source(): DemoModelSource {
     const { modelBundled, modelUrlChoice, modelUrl } = this.#elements;
     if (modelBundled.checked) return this.#bundled;
-    if (modelUrlChoice.checked) return urlSource(modelUrl.value);
+    if (modelUrlChoice.checked) {
+      const url = parseModelUrl(modelUrl.value, document.baseURI);
+      return { kind: 'url', url, name: url, cache: true };
+    }
     if (!this.#picked) throw new DemoInputError('model folder: choose a folder that holds config.json, the weights, the tokenizer and preprocessor_config.json');
     return this.#picked;
   }
@@ -56,18 +60,4 @@ export class ModelPicker {
   #show(message: string): void {
     this.#elements.modelName.textContent = message;
   }
-}
-
-/** An exported folder's URL as typed (relative to the page, or absolute), resolved here: a worker would resolve it against its own script. */
-function urlSource(typed: string): DemoModelSource {
-  const text = typed.trim();
-  if (text === '') throw new DemoInputError('model URL: enter the URL of a folder written by `altclip export` (it holds altclip_export.json)');
-  let url: URL;
-  try {
-    url = new URL(text.endsWith('/') ? text : `${text}/`, document.baseURI);
-  } catch {
-    throw new DemoInputError(`model URL: "${text}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DemoInputError(`model URL: expected an http(s) URL, got "${text}"`);
-  return { kind: 'url', url: url.href, name: url.href, cache: true };
 }
