@@ -210,5 +210,10 @@ describe('wasm threads in the cross-origin-isolated page', () => {
     expectClose(await shownProbabilities(page), oneThread, 1e-6);
     expectClose(oneThread, expected, 1e-4);
     expect(pageErrors).toEqual([]);
+    // On the page's thread ORT already started with 1 thread (the responsiveness test): another count is refused, not ignored.
+    await page.uncheck('#in-worker');
+    await expect(clickAndWait(page, '#run')).rejects.toThrow(/DemoInputError: threads: onnxruntime-web already runs with 1 thread\(s\) on the page's thread/);
+    await page.check('#in-worker');
+    pageErrors.length = 0; // the page logs the error it shows
   });
 });

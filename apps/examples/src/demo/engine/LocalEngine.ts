@@ -1,6 +1,7 @@
 import type { LoadProgress } from '@altclip/core';
 import { demoBackend } from '../backends/demoBackends.js';
 import { classifyImage } from '../classify/classifyImage.js';
+import { DemoInputError } from '../DemoInputError.js';
 import { ModelSlot } from '../model/ModelSlot.js';
 import { measureSpeed } from '../speed/measureSpeed.js';
 import type { DemoEngine } from './DemoEngine.js';
@@ -10,6 +11,8 @@ import type { DemoJob, DemoOutcome, JobOutcome, RuntimeInfo } from './DemoJob.js
 export class LocalEngine implements DemoEngine {
   readonly #slot = new ModelSlot();
   readonly #context: RuntimeInfo['context'];
+  /** The thread count ORT initialised with in this context (it keeps it for the context's lifetime). */
+  #ortThreads: number | undefined;
 
   constructor(context: RuntimeInfo['context']) {
     this.#context = context;
@@ -17,8 +20,15 @@ export class LocalEngine implements DemoEngine {
 
   async run<J extends DemoJob>(job: J, onProgress: (event: LoadProgress) => void): Promise<DemoOutcome<J>> {
     const backend = demoBackend(job.backendId);
+    if (backend.wasmThreads && job.numThreads !== undefined && this.#ortThreads !== undefined && job.numThreads !== this.#ortThreads) {
+      // Setting env.wasm.numThreads again would be silently ignored by ORT (and then misreported here).
+      throw new DemoInputError(
+        `threads: onnxruntime-web already runs with ${this.#ortThreads} thread(s) on the ${this.#context === 'page' ? "page's thread" : 'worker'} and keeps that count; reload the page or run in the worker`,
+      );
+    }
     const { loaded, loadMs } = await this.#slot.get(job.source, backend, { numThreads: job.numThreads }, onProgress);
     const wasmThreads = backend.wasmThreads ? await ortWasmThreads() : null;
+    if (wasmThreads !== null) this.#ortThreads ??= wasmThreads;
     const common: JobOutcome = {
       modelName: loaded.sourceName,
       loadMs,
