@@ -4,7 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 
 export interface StaticHost {
   readonly url: string;
@@ -23,7 +23,8 @@ export async function startStaticHost(dir: string): Promise<StaticHost> {
     const file = normalize(join(dir, path));
     let size = -1;
     try {
-      if (file.startsWith(dir)) size = statSync(file).isFile() ? statSync(file).size : -1;
+      // Nothing outside the folder (a `..` path normalises out of it).
+      if (file.startsWith(`${normalize(dir)}${sep}`)) size = statSync(file).isFile() ? statSync(file).size : -1;
     } catch {
       size = -1;
     }
