@@ -1,20 +1,16 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOnnxNodeBackend } from '@altclip/backend-onnx/node';
-import { AltCLIPModel, Tensor } from '@altclip/core';
-import { AltCLIPProcessor } from '@altclip/processor';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureDir, launchChromium, nodeProbabilities, startDemoServer } from './test-support/demoTestSession.js';
 
 // Drives the demo page in Debian's headless Chromium and checks its probabilities against the
-// same inputs run in Node through the public API (onnxruntime-node).
+// same inputs run in Node through the public API (onnxruntime-node). The page runs inference in its
+// Web Worker (the default); demoExported.e2e.test.ts compares that with the page-thread path.
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixtureDir = `${repoRoot}fixtures/altclip-tiny`;
 const imagePath = `${fixtureDir}/images/chelsea.png`;
 const screenshotPath = fileURLToPath(new URL('../../test-results/demo.png', import.meta.url));
 const LABELS = ['a cat', 'un chien', '一只猫', 'ein Auto', 'кошка на диване', 'صورة قطة', 'एक बिल्ली'];
@@ -31,37 +27,6 @@ const runSlowBackends = process.env.ALTCLIP_DEMO_E2E_ALL === '1';
 /** What a user's model folder needs (the fixture folder also holds 17 MB of expected outputs). */
 const MODEL_FOLDER_FILES = ['config.json', 'model.safetensors', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json'];
 
-/** Softmax over Node's `logitsPerImage`, in float64, keyed by label. */
-async function nodeProbabilities(): Promise<Map<string, number>> {
-  const processor = await AltCLIPProcessor.fromPretrained(fixtureDir);
-  const model = await AltCLIPModel.fromPretrained(fixtureDir, { backend: createOnnxNodeBackend() });
-  try {
-    const texts = LABELS.map((label) => TEMPLATE.replace('{}', label));
-    const { inputIds, attentionMask, pixelValues } = await processor({ text: texts, images: imagePath, padding: true, truncation: true });
-    const pixels = new Tensor('float32', pixelValues!.data, [...pixelValues!.dims]);
-    const out = await model.forward({ inputIds: inputIds as number[][], attentionMask: attentionMask as number[][], pixelValues: pixels });
-    const logits = Array.from(out.logitsPerImage.data);
-    const max = Math.max(...logits);
-    const exps = logits.map((l) => Math.exp(l - max));
-    const sum = exps.reduce((a, b) => a + b, 0);
-    return new Map(LABELS.map((label, i) => [label, exps[i] / sum]));
-  } finally {
-    await model.dispose();
-  }
-}
-
-async function startDemoServer(): Promise<{ server: ViteDevServer; url: string }> {
-  const server = await createServer({
-    configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
-    server: { host: '127.0.0.1', port: 0, watch: null, hmr: false },
-    logLevel: 'warn',
-    clearScreen: false,
-  });
-  await server.listen();
-  const { port } = server.httpServer!.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
 let server: ViteDevServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -73,10 +38,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const started = await startDemoServer();
   server = started.server;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -84,7 +46,7 @@ beforeAll(async () => {
     // 404 as a console error although nothing failed. Every other console error still counts.
     if (message.type() === 'error' && !message.location().url.endsWith('/altclip_export.json')) pageErrors.push(`console: ${message.text()}`);
   });
-  expected = await nodeProbabilities();
+  expected = await nodeProbabilities(LABELS, TEMPLATE, imagePath);
   await page.goto(started.url);
   // The script fills the backend list; on a cold cache Vite first pre-bundles the runtimes (tens of seconds under load).
   await page.waitForSelector('#backend option', { state: 'attached', timeout: 90_000 });

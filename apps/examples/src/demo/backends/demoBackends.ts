@@ -6,7 +6,18 @@ export interface DemoBackend {
   readonly label: string;
   /** Needs `navigator.gpu`. */
   readonly webgpu: boolean;
-  create(): Promise<AltCLIPBackend>;
+  /** Uses onnxruntime-web's wasm EP, whose thread count `numThreads` sets. */
+  readonly wasmThreads: boolean;
+  create(options?: DemoBackendOptions): Promise<AltCLIPBackend>;
+}
+
+export interface DemoBackendOptions {
+  /**
+   * onnxruntime-web wasm threads (`ort.env.wasm.numThreads`): fixed once ORT has initialised in this
+   * page or worker, so the page starts a fresh worker to change it. More than 1 needs a cross-origin
+   * isolated page (SharedArrayBuffer); undefined: ORT's default.
+   */
+  readonly numThreads?: number;
 }
 
 export const DEMO_BACKEND_IDS = ['onnx-web-wasm', 'onnx-web-webgpu', 'tfjs-webgl', 'tfjs-webgpu', 'tfjs-wasm', 'webgpu'] as const;
@@ -15,9 +26,9 @@ export type DemoBackendId = (typeof DEMO_BACKEND_IDS)[number];
 // Only errors go to the console: ORT's node-placement notices (shape ops kept on CPU) are expected.
 const ORT_LOG_ERRORS = 3;
 
-async function onnxWeb(executionProvider: 'wasm' | 'webgpu'): Promise<AltCLIPBackend> {
+async function onnxWeb(executionProvider: 'wasm' | 'webgpu', numThreads: number | undefined): Promise<AltCLIPBackend> {
   const { createOnnxWebBackend } = await import('@altclip/backend-onnx');
-  return createOnnxWebBackend({ sessionOptions: { executionProviders: [executionProvider], logSeverityLevel: ORT_LOG_ERRORS } });
+  return createOnnxWebBackend({ numThreads, sessionOptions: { executionProviders: [executionProvider], logSeverityLevel: ORT_LOG_ERRORS } });
 }
 
 async function tfjs(runtime: 'webgl' | 'webgpu' | 'wasm'): Promise<AltCLIPBackend> {
@@ -31,15 +42,17 @@ async function tfjs(runtime: 'webgl' | 'webgpu' | 'wasm'): Promise<AltCLIPBacken
 }
 
 export const DEMO_BACKENDS: readonly DemoBackend[] = [
-  { id: 'onnx-web-wasm', label: 'onnxruntime-web · wasm', webgpu: false, create: () => onnxWeb('wasm') },
-  { id: 'onnx-web-webgpu', label: 'onnxruntime-web · WebGPU', webgpu: true, create: () => onnxWeb('webgpu') },
-  { id: 'tfjs-webgl', label: 'TensorFlow.js · WebGL', webgpu: false, create: () => tfjs('webgl') },
-  { id: 'tfjs-webgpu', label: 'TensorFlow.js · WebGPU', webgpu: true, create: () => tfjs('webgpu') },
-  { id: 'tfjs-wasm', label: 'TensorFlow.js · wasm', webgpu: false, create: () => tfjs('wasm') },
+  { id: 'onnx-web-wasm', label: 'onnxruntime-web · wasm', webgpu: false, wasmThreads: true, create: (o) => onnxWeb('wasm', o?.numThreads) },
+  // Its CPU fallback kernels run on the wasm EP too.
+  { id: 'onnx-web-webgpu', label: 'onnxruntime-web · WebGPU', webgpu: true, wasmThreads: true, create: (o) => onnxWeb('webgpu', o?.numThreads) },
+  { id: 'tfjs-webgl', label: 'TensorFlow.js · WebGL', webgpu: false, wasmThreads: false, create: () => tfjs('webgl') },
+  { id: 'tfjs-webgpu', label: 'TensorFlow.js · WebGPU', webgpu: true, wasmThreads: false, create: () => tfjs('webgpu') },
+  { id: 'tfjs-wasm', label: 'TensorFlow.js · wasm', webgpu: false, wasmThreads: false, create: () => tfjs('wasm') },
   {
     id: 'webgpu',
     label: 'AltCLIP.js WGSL kernels · WebGPU',
     webgpu: true,
+    wasmThreads: false,
     async create() {
       const { createWebGPUBackend } = await import('@altclip/backend-webgpu');
       return createWebGPUBackend();

@@ -14,21 +14,21 @@ export interface ClassifyRequest {
 
 export interface Classification {
   readonly ranking: RankedLabel[];
-  /** Tokenising the labels plus decoding, resizing and normalising the image. */
+  /** Tokenising the labels plus decoding, resizing and normalising the image (the first run also loads the processor). */
   readonly preprocessMs: number;
   /** Both towers, the projections and the logits (`AltCLIPModel.forward`). */
   readonly inferenceMs: number;
 }
 
 /** Zero-shot classification: softmax over `logitsPerImage` for one image against every label. */
-export async function classifyImage({ model, processor }: LoadedModel, request: ClassifyRequest): Promise<Classification> {
+export async function classifyImage(loaded: LoadedModel, request: ClassifyRequest): Promise<Classification> {
   const texts = request.labels.map((label) => applyTemplate(request.template, label));
   // Padding to the longest label and truncation at the tokenizer's limit, as HF's zero-shot pipeline does.
-  const prepared = await timed(() => processor({ text: texts, images: request.image, padding: true, truncation: true }));
+  const prepared = await timed(async () => (await loaded.processor())({ text: texts, images: request.image, padding: true, truncation: true }));
   const { inputIds, attentionMask, pixelValues } = prepared.value;
   const pixels = new Tensor('float32', pixelValues!.data, [...pixelValues!.dims]);
   const forward = await timed(() =>
-    model.forward({ inputIds: inputIds as number[][], attentionMask: attentionMask as number[][], pixelValues: pixels }),
+    loaded.model.forward({ inputIds: inputIds as number[][], attentionMask: attentionMask as number[][], pixelValues: pixels }),
   );
   const logits = Array.from(forward.value.logitsPerImage.data);
   return {

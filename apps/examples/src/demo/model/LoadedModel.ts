@@ -1,36 +1,46 @@
 import { AltCLIPModel, type ModelFiles } from '@altclip/core';
 import type { AltCLIPProcessor } from '@altclip/processor';
-import type { DemoBackend } from '../backends/demoBackends.js';
+import type { DemoBackend, DemoBackendOptions } from '../backends/demoBackends.js';
 import { loadProcessor } from './loadProcessor.js';
 
-/** A model and its processor on one backend; the page keeps one at a time. */
+/** A model on one backend; the page (or its worker) keeps one at a time. */
 export class LoadedModel {
-  readonly backendId: string;
   readonly sourceName: string;
   readonly model: AltCLIPModel;
-  readonly processor: AltCLIPProcessor;
   readonly warnings: readonly string[];
+  readonly #files: ModelFiles;
+  #processor: Promise<AltCLIPProcessor> | undefined;
 
-  private constructor(backendId: string, sourceName: string, model: AltCLIPModel, processor: AltCLIPProcessor, warnings: readonly string[]) {
-    this.backendId = backendId;
-    this.sourceName = sourceName;
+  private constructor(files: ModelFiles, model: AltCLIPModel, warnings: readonly string[]) {
+    this.#files = files;
+    this.sourceName = files.name;
     this.model = model;
-    this.processor = processor;
     this.warnings = warnings;
   }
 
-  static async load(files: ModelFiles, backend: DemoBackend): Promise<LoadedModel> {
+  static async load(files: ModelFiles, backend: DemoBackend, options: DemoBackendOptions): Promise<LoadedModel> {
     const warnings: string[] = [];
-    const processor = await loadProcessor(files);
-    const instance = await backend.create();
+    const instance = await backend.create(options);
     try {
       const model = await AltCLIPModel.fromPretrained(files, { backend: instance, onWarning: (message) => warnings.push(message) });
-      return new LoadedModel(backend.id, files.name, model, processor, warnings);
+      return new LoadedModel(files, model, warnings);
     } catch (error) {
       // A WebGPU backend holds a device from init() on; don't keep it for a model that never loaded.
       await instance.dispose?.();
       throw error;
     }
+  }
+
+  /**
+   * The folder's processor, loaded on first use: measuring speed needs none, and a folder exported
+   * without tokenizer files (a random-weight benchmark model) still loads.
+   */
+  processor(): Promise<AltCLIPProcessor> {
+    this.#processor ??= loadProcessor(this.#files).catch((error: unknown) => {
+      this.#processor = undefined;
+      throw error;
+    });
+    return this.#processor;
   }
 
   /** Frees the towers and then the backend's device or sessions (a GPU backend holds a device per instance). */

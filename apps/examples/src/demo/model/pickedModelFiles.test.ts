@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DemoInputError } from '../DemoInputError.js';
-import { pickedModelFiles } from './pickedModelFiles.js';
+import { pickedFile, pickedModelFiles } from './pickedModelFiles.js';
 
-/** A File as `<input webkitdirectory>` gives it: the path starts with the picked folder's name. */
-function picked(path: string, content: string): File {
+/** A File as `<input webkitdirectory>` gives it (the path starts with the picked folder's name), as the page passes it on. */
+function picked(path: string, content: string) {
   const file = new File([content], path.split('/').pop()!);
   Object.defineProperty(file, 'webkitRelativePath', { value: path });
-  return file;
+  return pickedFile(file);
 }
 
 describe('pickedModelFiles', () => {

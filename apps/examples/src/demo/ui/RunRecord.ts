@@ -7,4 +7,6 @@ export interface RunRecord {
   readonly preprocessMs: number;
   readonly inferenceMs: number;
   readonly topLabel: string;
+  /** `worker · 2 wasm threads`: where it ran and with how many threads. */
+  readonly ranIn: string;
 }

@@ -12,6 +12,7 @@ export function appendRunHistory(body: HTMLTableSectionElement, run: RunRecord):
     [formatMs(run.preprocessMs), true],
     [formatMs(run.inferenceMs), true],
     [run.topLabel, false],
+    [run.ranIn, false],
   ];
   for (const [text, numeric] of cells) {
     const cell = row.insertCell();

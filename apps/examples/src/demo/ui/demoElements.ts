@@ -4,7 +4,15 @@ export interface DemoElements {
   readonly modelBundled: HTMLInputElement;
   readonly modelPicked: HTMLInputElement;
   readonly modelFolder: HTMLInputElement;
+  readonly modelUrlChoice: HTMLInputElement;
+  readonly modelUrl: HTMLInputElement;
   readonly modelName: HTMLElement;
+  readonly progress: HTMLElement;
+  readonly threads: HTMLInputElement;
+  readonly inWorker: HTMLInputElement;
+  readonly runtime: HTMLElement;
+  readonly speed: HTMLButtonElement;
+  readonly speedResult: HTMLElement;
   readonly backend: HTMLSelectElement;
   readonly dropZone: HTMLElement;
   readonly dropHint: HTMLElement;
@@ -32,7 +40,15 @@ export function demoElements(doc: Document): DemoElements {
     modelBundled: byId(doc, 'model-bundled', HTMLInputElement),
     modelPicked: byId(doc, 'model-picked', HTMLInputElement),
     modelFolder: byId(doc, 'model-folder', HTMLInputElement),
+    modelUrlChoice: byId(doc, 'model-url-choice', HTMLInputElement),
+    modelUrl: byId(doc, 'model-url', HTMLInputElement),
     modelName: byId(doc, 'model-name', HTMLElement),
+    progress: byId(doc, 'progress', HTMLElement),
+    threads: byId(doc, 'threads', HTMLInputElement),
+    inWorker: byId(doc, 'in-worker', HTMLInputElement),
+    runtime: byId(doc, 'runtime', HTMLElement),
+    speed: byId(doc, 'speed', HTMLButtonElement),
+    speedResult: byId(doc, 'speed-result', HTMLElement),
     backend: byId(doc, 'backend', HTMLSelectElement),
     dropZone: byId(doc, 'drop-zone', HTMLElement),
     dropHint: byId(doc, 'drop-hint', HTMLElement),
