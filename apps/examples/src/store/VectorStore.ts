@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type * as lancedb from '@lancedb/lancedb';
+import { lanceArrow, recordsTable, storeSchema } from './recordsTable.js';
 import { StoreError } from './StoreError.js';
 import { readStoreMeta, type StoreMeta, writeStoreMeta } from './StoreMeta.js';
 
@@ -75,18 +76,16 @@ export class VectorStore {
     if (VectorStore.exists(dir)) throw new StoreError(`${dir}: a store already exists there`);
     mkdirSync(dir, { recursive: true });
     const db = await (await lance()).connect(dir);
-    const { Field, FixedSizeList, Float32, Float64, Int64, Schema, Utf8 } = await import('apache-arrow');
-    const schema = new Schema([
-      new Field('path', new Utf8(), false),
-      new Field('vector', new FixedSizeList(meta.dim, new Field('item', new Float32(), true)), false),
-      new Field('sha256', new Utf8(), false),
-      new Field('mtime_ms', new Float64(), false),
-      new Field('bytes', new Int64(), false),
-    ]);
+    const schema = storeSchema(lanceArrow(), meta.dim);
     const table = await db.createEmptyTable(TABLE, schema, { mode: 'overwrite' });
     // The meta file is written last: a folder without it is not a store, so a crash here leaves nothing half-made.
     await writeStoreMeta(dir, meta);
     return new VectorStore(dir, meta, table);
+  }
+
+  /** Moves this handle to the table's latest version (rows other processes wrote since it was opened). */
+  refresh(): Promise<void> {
+    return this.table.checkoutLatest();
   }
 
   count(): Promise<number> {
@@ -112,8 +111,7 @@ export class VectorStore {
     }
     // One path once per call: mergeInsert rejects a source with duplicate keys.
     const byPath = new Map(records.map((r) => [r.path, r]));
-    const rows = [...byPath.values()].map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) }));
-    await this.table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows);
+    await this.table.mergeInsert('path').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(recordsTable([...byPath.values()], this.meta.dim));
   }
 
   /**
@@ -122,7 +120,7 @@ export class VectorStore {
    */
   async append(records: readonly ImageRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.table.add(records.map((r) => ({ path: r.path, vector: Array.from(r.vector), sha256: r.sha256, mtime_ms: r.mtimeMs, bytes: BigInt(r.bytes) })));
+    await this.table.add(recordsTable(records, this.meta.dim));
   }
 
   async remove(paths: readonly string[]): Promise<void> {
