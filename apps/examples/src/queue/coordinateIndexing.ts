@@ -31,8 +31,8 @@ export interface CoordinateOptions {
  * and writes it, unless the worker wrote it into the store itself (`altclip worker --store`; then the
  * coordinator only counts the paths). Every write goes through `writeSharedStore` (one writer at a time, on
  * the latest version) and is an upsert by path carrying the content hash the worker embedded, so a batch
- * delivered twice (a worker killed after writing but before acknowledging) still leaves each image once. Finishes when every path is either
- * written or in the dead-letter list.
+ * delivered twice (a worker killed after writing but before acknowledging) still leaves each image once.
+ * Finishes when every path is either written or in the dead-letter list.
  */
 export async function coordinateIndexing(options: CoordinateOptions): Promise<{ written: number; failed: FailedImage[] }> {
   const { store, paths, batchSize, io } = options;
