@@ -21,8 +21,8 @@ export interface StoreBenchRow {
   disk_bytes: number;
 }
 
-/** (nprobes, refineFactor) pairs measured; the store's default (20 · 10) is among them. */
-const ANN_SETTINGS: [number, number][] = [
+/** (nprobes, refineFactor) pairs measured by default; the store's default (20 · 10) is among them. */
+export const DEFAULT_ANN_SETTINGS: readonly (readonly [number, number])[] = [
   [20, 1],
   [10, 10],
   [20, 10],
@@ -65,7 +65,7 @@ function du(dir: string): number {
  * while the chunks pass (the recall reference, independent of LanceDB); LanceDB's exact-scan latency on a
  * few queries (at 10⁶ one scan takes seconds); the IVF-RQ build time; ANN latency and recall@10.
  */
-export async function storeBench(vectors: number, dim: number, options: { queries: number; exactQueries?: number; dir?: string; log: (s: string) => void }): Promise<StoreBenchRow> {
+export async function storeBench(vectors: number, dim: number, options: { queries: number; exactQueries?: number; annSettings?: readonly (readonly [number, number])[]; dir?: string; log: (s: string) => void }): Promise<StoreBenchRow> {
   const dir = mkdtempSync(join(options.dir ?? tmpdir(), 'altclip-store-bench-'));
   try {
     const store = await VectorStore.create(dir, { format: STORE_FORMAT, model: 'synthetic', modelId: 'synthetic', dtype: 'fp32', dim, imageSize: 0, folder: '/synthetic' });
@@ -117,7 +117,7 @@ export async function storeBench(vectors: number, dim: number, options: { querie
     const index_build_s = (performance.now() - t) / 1000;
     options.log(`  IVF-RQ built in ${index_build_s.toFixed(1)} s`);
     const ann: StoreBenchRow['ann'] = [];
-    for (const [nprobes, refineFactor] of ANN_SETTINGS) {
+    for (const [nprobes, refineFactor] of options.annSettings ?? DEFAULT_ANN_SETTINGS) {
       await store.search(query(0), 10, { nprobes, refineFactor });
       const annMs: number[] = [];
       let recall = 0;
