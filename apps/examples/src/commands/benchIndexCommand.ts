@@ -1,5 +1,5 @@
 import { machineInfo } from '../bench/machineInfo.js';
-import { type StoreBenchRow, storeBench } from '../bench/storeBench.js';
+import { DEFAULT_ANN_SETTINGS, type StoreBenchRow, storeBench } from '../bench/storeBench.js';
 import { type WorkerBenchRow, workerBench } from '../bench/workerBench.js';
 import { CliError, UsageError } from '../cli/CliError.js';
 import { defineCommand } from '../cli/Command.js';
@@ -13,10 +13,20 @@ function numbers(value: unknown, name: string): number[] {
   return list;
 }
 
+function annSettings(value: unknown): [number, number][] {
+  return String(value)
+    .split(',')
+    .map((pair) => {
+      const [p, r] = pair.trim().split('x').map(Number);
+      if (!Number.isInteger(p) || !Number.isInteger(r) || p < 1 || r < 1) throw new UsageError(`--ann-settings: expected nprobes x refine pairs such as 20x10,40x50, got "${value}"`);
+      return [p, r];
+    });
+}
+
 export const benchIndexCommand = defineCommand({
   name: 'bench-index',
   summary: 'Benchmark indexing and search: throughput with 1, 2, 4 queue workers; store search latency and ANN recall@10.',
-  usage: '[--workers 1,2,4] [--sizes 10000,100000,1000000] [--dim 768] [--queries N] [--skip-workers] [--skip-store] [--json]',
+  usage: '[--workers 1,2,4] [--sizes 10000,100000,1000000] [--dim 768] [--queries N] [--ann-settings 20x10,40x50] [--skip-workers] [--skip-store] [--json]',
   options: {
     workers: { type: 'string', description: 'worker process counts', default: '1,2,4', valueName: 'list' },
     images: { type: 'number', description: 'generated images to index per worker count', default: 400, valueName: 'N' },
@@ -26,7 +36,9 @@ export const benchIndexCommand = defineCommand({
     'batch-size': { type: 'number', description: 'images per queue job', default: 16, valueName: 'N' },
     sizes: { type: 'string', description: 'stored vector counts', default: '10000,100000,1000000', valueName: 'list' },
     dim: { type: 'number', description: 'vector dimension (BAAI/AltCLIP: 768)', default: 768, valueName: 'N' },
-    queries: { type: 'number', description: 'queries per size', default: 50, valueName: 'N' },
+    queries: { type: 'number', description: 'queries per size (ANN latency and recall)', default: 50, valueName: 'N' },
+    'ann-settings': { type: 'string', description: 'ANN settings to measure, nprobes x refine factor', default: DEFAULT_ANN_SETTINGS.map(([p, r]) => `${p}x${r}`).join(','), valueName: 'list' },
+    'exact-queries': { type: 'number', description: 'of which timed through LanceDB’s exact scan (seconds each at 10^6)', default: 10, valueName: 'N' },
     dir: { type: 'string', description: 'where the stores are built (needs ~4.5 GB free for 10^6 × 768)', valueName: 'dir' },
     'skip-workers': { type: 'boolean', description: 'only the store part' },
     'skip-store': { type: 'boolean', description: 'only the worker part' },
@@ -51,7 +63,7 @@ export const benchIndexCommand = defineCommand({
       report.store = [];
       for (const size of numbers(options.sizes, 'sizes')) {
         log(`store: ${size} vectors × ${options.dim}`);
-        const row = await storeBench(size, Number(options.dim), { queries: Number(options.queries), dir: options.dir === undefined ? undefined : resolvePath(io, String(options.dir)), log });
+        const row = await storeBench(size, Number(options.dim), { queries: Number(options.queries), exactQueries: Number(options['exact-queries']), annSettings: annSettings(options['ann-settings']), dir: options.dir === undefined ? undefined : resolvePath(io, String(options.dir)), log });
         // Each size's row is logged as soon as it is measured: a long run that is stopped keeps what it had.
         log(JSON.stringify(row));
         report.store.push(row);
@@ -66,7 +78,7 @@ export const benchIndexCommand = defineCommand({
       io.stdout('\n');
     }
     if (report.store) {
-      io.stdout('| vectors | load | exact p50 / p95 | IVF-PQ build | nprobes · refine | ANN p50 / p95 | recall@10 | on disk |\n|---|---|---|---|---|---|---|---|\n');
+      io.stdout('| vectors | load | exact p50 / p95 | IVF-RQ build | nprobes · refine | ANN p50 / p95 | recall@10 | on disk |\n|---|---|---|---|---|---|---|---|\n');
       for (const r of report.store) {
         for (const [i, a] of r.ann.entries()) {
           const head = i === 0 ? `| ${r.vectors} × ${r.dim} | ${r.load_s.toFixed(1)} s | ${r.exact_p50_ms.toFixed(1)} / ${r.exact_p95_ms.toFixed(1)} ms | ${r.index_build_s.toFixed(1)} s |` : '| | | | |';

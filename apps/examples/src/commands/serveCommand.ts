@@ -8,7 +8,7 @@ import { VectorStore } from '../store/VectorStore.js';
 
 export const serveCommand = defineCommand({
   name: 'serve',
-  summary: 'Serve a store over HTTP: POST /search {text|image, top} → {results}, GET /health; runs until SIGTERM.',
+  summary: 'Serve a store over HTTP: POST /search {text|image, top} → {results}, GET /health; runs until SIGTERM. Loads the text tower, and the vision tower at the first image query.',
   usage: '--index <store dir> --port N [--host 127.0.0.1] [--backend <name>]',
   options: {
     index: { type: 'string', description: 'vector store folder built by `altclip index`', required: true, valueName: 'dir' },
@@ -22,6 +22,9 @@ export const serveCommand = defineCommand({
     assertBackendName(String(options.backend));
     const store = await VectorStore.open(resolvePath(io, String(options.index)));
     const encoder = await QueryEncoder.load(store.meta, String(options.backend));
+    // The text tower now (most queries are text, and a broken model should fail before the port opens); the
+    // vision tower only when the first image query arrives.
+    await encoder.warm('text');
     const server = await startSearchServer(store, encoder, { host: String(options.host), port });
     io.stderr(`serving ${options.index} (${await store.count()} images) on ${server.url}\n`);
     await new Promise<void>((resolve) => {

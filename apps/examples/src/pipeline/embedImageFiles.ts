@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AltCLIPModel, l2Normalize, Tensor } from '@altclip/core';
 import type { AltCLIPProcessor } from '@altclip/processor';
+import { DEFAULT_FETCH_LIMITS, type FetchLimits, fetchImage, isImageUrl } from '../sources/fetchImage.js';
 import type { ImageRecord } from '../store/VectorStore.js';
 
 export interface FailedImage {
@@ -11,23 +12,35 @@ export interface FailedImage {
   reason: string;
 }
 
+/** An image's bytes and mtime: a file under `folder`, or an http(s) URL (fetched with `limits`; mtime from Last-Modified). */
+async function readSource(folder: string, path: string, limits: FetchLimits): Promise<{ bytes: Uint8Array; mtimeMs: number }> {
+  if (isImageUrl(path)) return fetchImage(path, limits);
+  const file = join(folder, path);
+  const info = await stat(file);
+  return { bytes: new Uint8Array(await readFile(file)), mtimeMs: info.mtimeMs };
+}
+
 /**
- * Reads, hashes, decodes and embeds image files (paths relative to `folder`) in one forward pass. One
+ * Reads, hashes, decodes and embeds image files (paths relative to `folder`, or http(s) URLs) in one forward pass. One
  * unreadable file is returned in `failed` with its reason instead of failing the others. The hash and
  * mtime are of the bytes actually embedded, so a record never pairs a vector with another version's hash.
  */
-export async function embedImageFiles(model: AltCLIPModel, processor: AltCLIPProcessor, folder: string, paths: readonly string[]): Promise<{ ok: ImageRecord[]; failed: FailedImage[] }> {
+export async function embedImageFiles(
+  model: AltCLIPModel,
+  processor: AltCLIPProcessor,
+  folder: string,
+  paths: readonly string[],
+  limits: FetchLimits = DEFAULT_FETCH_LIMITS,
+): Promise<{ ok: ImageRecord[]; failed: FailedImage[] }> {
   const ok: (Omit<ImageRecord, 'vector'> & { pixels: Float32Array; dims: readonly number[] })[] = [];
   const failed: FailedImage[] = [];
   for (const path of paths) {
     try {
-      const file = join(folder, path);
-      const info = await stat(file);
-      const bytes = new Uint8Array(await readFile(file));
+      const { bytes, mtimeMs } = await readSource(folder, path, limits);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const { pixelValues } = await processor({ images: bytes });
       if (!pixelValues) throw new Error('the processor returned no pixel values');
-      ok.push({ path, sha256, mtimeMs: info.mtimeMs, bytes: bytes.byteLength, pixels: pixelValues.data, dims: pixelValues.dims });
+      ok.push({ path, sha256, mtimeMs, bytes: bytes.byteLength, pixels: pixelValues.data, dims: pixelValues.dims });
     } catch (error) {
       failed.push({ path, reason: (error as Error).message.split('\n')[0] });
     }

@@ -1,4 +1,5 @@
 import type { FailedImage } from '../pipeline/embedImageFiles.js';
+import type { FetchLimits } from '../sources/fetchImage.js';
 import type { ImageRecord } from '../store/VectorStore.js';
 
 /** The one queue `index --queue` fills and `altclip worker` drains; keys beside it hold the run's header. */
@@ -9,11 +10,14 @@ export const META_KEY = `${QUEUE_NAME}:meta`;
 export const DEAD_LETTER_KEY = `${QUEUE_NAME}:dead`;
 
 export interface IndexJobData {
-  /** Absolute image folder; every worker must see it at this path (a shared or identical mount). */
+  /** Absolute image folder; every worker must see it at this path (a shared or identical mount). Empty for URL runs. */
   folder: string;
+  /** Paths relative to `folder`, or http(s) URLs. */
   paths: string[];
   modelId: string;
   dtype: string;
+  /** Time and size limits for URLs (absent: the defaults). */
+  limits?: FetchLimits;
 }
 
 /** Vectors travel as base64 float32 (exact, and a third of JSON numbers' size). */
@@ -22,7 +26,10 @@ export interface WireRecord extends Omit<ImageRecord, 'vector'> {
 }
 
 export interface IndexJobResult {
+  /** Vectors for the coordinator to write (empty when the worker wrote them itself). */
   records: WireRecord[];
+  /** Paths a worker with `--store` wrote into the shared store itself. */
+  stored?: string[];
   failed: FailedImage[];
   worker: string;
 }

@@ -4,9 +4,11 @@ import { Queue } from 'bullmq';
 import type { CommandIO } from '../cli/Command.js';
 import type { FailedImage } from '../pipeline/embedImageFiles.js';
 import { formatSeconds } from '../search/ProgressBar.js';
+import type { FetchLimits } from '../sources/fetchImage.js';
 import type { VectorStore } from '../store/VectorStore.js';
 import { DEAD_LETTER_KEY, fromWire, type IndexJobData, type IndexJobResult, META_KEY, QUEUE_NAME } from './IndexJob.js';
 import { redisConnection } from './redisConnection.js';
+import { writeSharedStore } from './writeSharedStore.js';
 
 export interface CoordinateOptions {
   url: string;
@@ -16,6 +18,8 @@ export interface CoordinateOptions {
   batchSize: number;
   /** A worker that stops renewing its lock for this long (killed, frozen) loses its batch to another worker. */
   lockMs: number;
+  /** Time and size limits for URL paths, passed to the workers. */
+  limits?: FetchLimits;
   io: CommandIO;
   /** Attempts per batch before its images go to the dead-letter list. */
   attempts?: number;
@@ -24,10 +28,11 @@ export interface CoordinateOptions {
 
 /**
  * The coordinator side of `index --queue`: enqueues the paths in batches, then collects what workers return
- * and writes it — the only process that writes the store, so LanceDB never sees two writers. Writes are
- * upserts by path carrying the content hash the worker embedded, so a batch delivered twice (a worker killed
- * after finishing but before acknowledging) still leaves each image once. Finishes when every path is either
- * written or in the dead-letter list.
+ * and writes it, unless the worker wrote it into the store itself (`altclip worker --store`; then the
+ * coordinator only counts the paths). Every write goes through `writeSharedStore` (one writer at a time, on
+ * the latest version) and is an upsert by path carrying the content hash the worker embedded, so a batch
+ * delivered twice (a worker killed after writing but before acknowledging) still leaves each image once.
+ * Finishes when every path is either written or in the dead-letter list.
  */
 export async function coordinateIndexing(options: CoordinateOptions): Promise<{ written: number; failed: FailedImage[] }> {
   const { store, paths, batchSize, io } = options;
@@ -46,7 +51,7 @@ export async function coordinateIndexing(options: CoordinateOptions): Promise<{ 
       const batch = paths.slice(i, i + batchSize);
       jobs.push({
         name: 'embed',
-        data: { folder: store.meta.folder, paths: batch, modelId: store.meta.modelId, dtype: store.meta.dtype },
+        data: { folder: store.meta.folder, paths: batch, modelId: store.meta.modelId, dtype: store.meta.dtype, ...(options.limits ? { limits: options.limits } : {}) },
         opts: {
           // Deterministic ids: enqueueing the same batch twice is a no-op in BullMQ.
           jobId: createHash('sha1').update(batch.join('\n')).digest('hex'),
@@ -66,9 +71,11 @@ export async function coordinateIndexing(options: CoordinateOptions): Promise<{ 
       for (const job of done) {
         const result = job.returnvalue as IndexJobResult;
         const records = result.records.map(fromWire).filter((r) => wanted.has(r.path));
-        await store.upsert(records);
+        // Workers with `--store` may be writing the same store: the coordinator takes turns with them.
+        await writeSharedStore(connection, store, records, options.lockMs);
         for (const r of records) wanted.delete(r.path);
         written += records.length;
+        for (const path of result.stored ?? []) if (wanted.delete(path)) written++;
         for (const f of result.failed) if (wanted.delete(f.path)) await deadLetter(f);
         await job.remove();
       }
@@ -92,6 +99,8 @@ export async function coordinateIndexing(options: CoordinateOptions): Promise<{ 
       if (done.length === 0) await sleep(options.pollMs ?? 100);
     }
     await connection.del(META_KEY);
+    // Rows the workers wrote are in versions this handle has not seen.
+    await store.refresh();
   } finally {
     await queue.close();
     connection.disconnect();

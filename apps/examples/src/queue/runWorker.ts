@@ -7,14 +7,18 @@ import { loadModel } from '../pipeline/loadModel.js';
 import { loadProcessor } from '../pipeline/loadProcessor.js';
 import { modelIdentity } from '../store/modelIdentity.js';
 import { StoreError } from '../store/StoreError.js';
+import { VectorStore } from '../store/VectorStore.js';
 import { type IndexJobData, type IndexJobResult, META_KEY, QUEUE_NAME, toWire } from './IndexJob.js';
 import { redisConnection } from './redisConnection.js';
+import { writeSharedStore } from './writeSharedStore.js';
 
 export interface WorkerOptions {
   url: string;
   model: string;
   backend: string;
   dtype: string;
+  /** The run's store folder as this machine sees it: the worker writes its vectors there itself. */
+  store?: string;
   io: CommandIO;
   /** Resolves when the worker should stop: it finishes its current batch first. */
   stop: Promise<unknown>;
@@ -37,7 +41,8 @@ export async function runWorker(options: WorkerOptions): Promise<{ batches: numb
   try {
     // The model is loaded before a run is awaited, so a worker started ahead of the coordinator is ready at once.
     const processor = await loadProcessor(options.model);
-    const model = await loadModel(options.model, options.backend, options.dtype);
+    // Workers embed images only: the text tower is never loaded.
+    const model = await loadModel(options.model, options.backend, options.dtype, ['vision']);
     io.stderr(`${me}: model loaded, waiting for a run on ${options.url}\n`);
     let meta: Record<string, string> = {};
     while (!stopped) {
@@ -52,6 +57,16 @@ export async function runWorker(options: WorkerOptions): Promise<{ batches: numb
     if (meta.modelId !== modelId) throw new StoreError(`the index on ${options.url} is built with model ${meta.modelId}, this worker has ${modelId}; refusing`);
     if (meta.dtype !== options.dtype) throw new StoreError(`the index on ${options.url} is built with --dtype ${meta.dtype}, this worker has ${options.dtype}; refusing`);
     const lockMs = Number(meta.lockMs) || 30_000;
+    let store: VectorStore | undefined;
+    if (options.store !== undefined) {
+      store = await VectorStore.open(options.store);
+      // The store must be the run's: same embedding space and image folder as the coordinator announced.
+      if (store.meta.modelId !== meta.modelId || store.meta.dtype !== meta.dtype || store.meta.folder !== meta.folder) {
+        throw new StoreError(
+          `--store ${options.store} holds ${store.meta.modelId} ${store.meta.dtype} vectors of ${JSON.stringify(store.meta.folder)}, the run on ${options.url} is ${meta.modelId} ${meta.dtype} of ${JSON.stringify(meta.folder)}; refusing`,
+        );
+      }
+    }
 
     let batches = 0;
     let images = 0;
@@ -60,12 +75,17 @@ export async function runWorker(options: WorkerOptions): Promise<{ batches: numb
       async (job) => {
         // A run started after this worker (another model or dtype) must not get vectors from it.
         if (job.data.modelId !== modelId || job.data.dtype !== options.dtype) throw new UnrecoverableError(`worker ${me} has ${modelId} ${options.dtype}, the batch wants ${job.data.modelId} ${job.data.dtype}`);
+        // A later run for another store must not be written into this worker's --store.
+        if (store && job.data.folder !== store.meta.folder) throw new UnrecoverableError(`worker ${me} writes the store of ${JSON.stringify(store.meta.folder)}, the batch is from ${JSON.stringify(job.data.folder)}`);
         io.stderr(`${me}: batch ${job.id} started (${job.data.paths.length} images, attempt ${job.attemptsMade + 1})\n`);
-        const { ok, failed } = await embedImageFiles(model, processor, job.data.folder, job.data.paths);
+        const { ok, failed } = await embedImageFiles(model, processor, job.data.folder, job.data.paths, job.data.limits);
+        // Written before the batch is acknowledged: a worker killed in between has its batch redone, and the
+        // upsert by path leaves each image once.
+        if (store) await writeSharedStore(connection, store, ok, lockMs);
         batches++;
         images += ok.length;
-        io.stderr(`${me}: batch ${job.id} done (${ok.length} embedded${failed.length ? `, ${failed.length} unreadable` : ''})\n`);
-        return { records: ok.map(toWire), failed, worker: me };
+        io.stderr(`${me}: batch ${job.id} done (${ok.length} embedded${store ? ' and stored' : ''}${failed.length ? `, ${failed.length} unreadable` : ''})\n`);
+        return store ? { records: [], stored: ok.map((r) => r.path), failed, worker: me } : { records: ok.map(toWire), failed, worker: me };
       },
       // The stalled check moves a dead worker's batch back to the queue once its lock lapses; a batch may
       // stall a few times (several workers killed) before counting as failed.

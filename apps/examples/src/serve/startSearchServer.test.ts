@@ -18,6 +18,8 @@ describe('altclip serve', () => {
     expect(await runCli(['index', `${work}/photos`, '--model', 'fixtures/altclip-tiny', '--out', store], captureIO())).toBe(0);
     server = spawnCli(['serve', '--index', store, '--port', '0']);
     [, url] = (await server.waitFor(/on (http:\/\/127\.0\.0\.1:\d+)/)) as RegExpMatchArray;
+    // Text tower only until an image query arrives.
+    expect((await (await fetch(`${url}/health`)).json()).towers).toEqual(['text']);
   }, 120_000);
 
   afterAll(async () => {
@@ -36,6 +38,7 @@ describe('altclip serve', () => {
     const responses = await Promise.all(requests.map((r) => post(JSON.stringify(r))));
     const bodies = await Promise.all(responses.map((r) => r.json()));
     for (const r of responses) expect(r.status).toBe(200);
+    expect((await (await fetch(`${url}/health`)).json()).towers).toEqual(['text', 'vision']);
     for (let i = 0; i < requests.length; i++) {
       const io = captureIO();
       const args = i < texts.length ? [texts[i], '--top', '3'] : ['--image', `${fixtureDir}/images/coffee.jpg`, '--top', '4'];

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { QueryEncoder } from '../search/QueryEncoder.js';
+import { type QueryEncoder, QueryImageError } from '../search/QueryEncoder.js';
 import type { VectorStore } from '../store/VectorStore.js';
 import { parseSearchRequest } from './parseSearchRequest.js';
 import { QueryBatcher } from './QueryBatcher.js';
@@ -62,7 +62,7 @@ export async function startSearchServer(store: VectorStore, encoder: QueryEncode
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       if (req.method !== 'GET') throw new RequestError(405, `${req.method} /health: use GET`);
-      return send(res, 200, { status: 'ok', images: rows, model: store.meta.modelId, dtype: store.meta.dtype, dim: store.meta.dim, batches: batcher.batchSizes.length, largestBatch: Math.max(0, ...batcher.batchSizes) });
+      return send(res, 200, { status: 'ok', images: rows, model: store.meta.modelId, dtype: store.meta.dtype, dim: store.meta.dim, towers: encoder.loadedTowers, batches: batcher.batchSizes.length, largestBatch: Math.max(0, ...batcher.batchSizes) });
     }
     if (path !== '/search') throw new RequestError(404, `${path}: no such endpoint (POST /search, GET /health)`);
     if (req.method !== 'POST') throw new RequestError(405, `${req.method} /search: use POST`);
@@ -73,7 +73,9 @@ export async function startSearchServer(store: VectorStore, encoder: QueryEncode
       try {
         query = await embedImage(request.image!);
       } catch (error) {
-        throw new RequestError(422, `image: cannot be decoded (${(error as Error).message.split('\n')[0]})`);
+        // Undecodable bytes are the client's mistake (422); a vision tower that fails to load is the server's (500).
+        if (error instanceof QueryImageError) throw new RequestError(422, error.message);
+        throw error;
       }
     }
     const hits = await store.search(query, request.top);
