@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AltCLIPConfig } from '@altclip/config';
-import { AltCLIPModel, AltCLIPTextModel, BackendResolutionError, EXPORT_MANIFEST_FILE, ExportedModelError, type WeightDType, resolveModelFiles } from '@altclip/core';
+import { AltCLIPModel, AltCLIPTextModel, BackendResolutionError, EXPORT_MANIFEST_FILE, ExportedModelError, resolveModelFiles, type WeightDType } from '@altclip/core';
 import { createReferenceBackend, fixtureUrl } from '@altclip/core/parity';
 import { describeParity } from '@altclip/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('exportModel', () => {
       expect(f.size).toBe(statSync(join(out, f.path)).size);
       expect(f.sha256).toBe(sha(join(out, f.path)));
     }
-    expect(manifest).toMatchObject({ format: 'altclip-export', version: 1, artifact: 'onnx/1', dtype: 'q4', backend: { opset: 17, graphFormatVersion: 2, q4: { linearWeights: 'int4-block-symmetric', blockSize: 32 } } });
+    expect(manifest).toMatchObject({ format: 'altclip-export', version: 1, artifact: 'onnx/1', dtype: 'q4', backend: { opset: 17, graphFormatVersion: 3, q4: { linearWeights: 'int4-block-symmetric', blockSize: 32, embeddingTableGrid: 'int4-block-symmetric' } } });
     expect(manifest.towers.text?.inputs).toEqual(['input_ids', 'position_ids', 'token_type_ids', 'additive_mask']);
     expect(manifest.towers.vision?.outputs).toEqual(['last_hidden_state', 'pooler_output', 'image_embeds']);
   }, 120_000);
@@ -90,9 +90,9 @@ describe('exportModel', () => {
     expect(q4.textEmbeds).toBeLessThan(0.5);
   }, 120_000);
 
-  it('is deterministic: exporting again gives byte-identical files', async () => {
-    const first = await exported('int8');
-    const again = await exportModel({ model: FIXTURE, out: join(root, 'int8-again'), dtype: 'int8' });
+  it.each(['int8', 'q4'] as const)('is deterministic: exporting %s again gives byte-identical files', async (dtype) => {
+    const first = await exported(dtype);
+    const again = await exportModel({ model: FIXTURE, out: join(root, `${dtype}-again`), dtype });
     const names = listing(first.out);
     expect(listing(again.out)).toEqual(names);
     for (const name of names) expect(sha(join(again.out, name)), name).toBe(sha(join(first.out, name)));
