@@ -1,5 +1,5 @@
+import { OnnxDataType, bytesPerElement } from '../proto/OnnxDataType.js';
 import { float32ToFloat16Bits } from '@altclip/core';
-import { bytesPerElement, OnnxDataType } from '../proto/OnnxDataType.js';
 import { type Attribute, attributeProto, int } from './Attribute.js';
 import type { Initializer } from './Initializer.js';
 

@@ -1,5 +1,5 @@
-import { float, int, ints } from './Attribute.js';
 import type { BuildContext } from './BuildContext.js';
+import { int, ints, float } from './Attribute.js';
 import { linear } from './linear.js';
 import { floatWeight, transpose2d } from './weightInitializer.js';
 

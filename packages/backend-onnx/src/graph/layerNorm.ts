@@ -1,5 +1,5 @@
-import { float, int } from './Attribute.js';
 import type { BuildContext } from './BuildContext.js';
+import { float, int } from './Attribute.js';
 import { floatWeight } from './weightInitializer.js';
 
 /** LayerNormalization (opset 17) over the last axis with the module's weight and bias, always float32. */

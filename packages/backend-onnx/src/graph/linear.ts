@@ -1,8 +1,8 @@
 import { OnnxDataType } from '../proto/OnnxDataType.js';
+import { int, ints } from './Attribute.js';
+import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import { Q4_BLOCK_SIZE } from '../quantize/q4Scheme.js';
 import { quantizeInt4Blocks } from '../quantize/quantizeInt4Blocks.js';
-import { quantizeInt8 } from '../quantize/quantizeInt8.js';
-import { int, ints } from './Attribute.js';
 import type { BuildContext } from './BuildContext.js';
 import { floatWeight, rawWeight, transpose2d } from './weightInitializer.js';
 

@@ -7,8 +7,8 @@ import type { BuildContext } from './BuildContext.js';
 import { GraphBuilder } from './GraphBuilder.js';
 import { layerNorm } from './layerNorm.js';
 import { linear } from './linear.js';
-import type { TowerBuildOptions } from './TowerBuildOptions.js';
 import { VISION_INPUTS, VISION_OUTPUTS } from './towerNames.js';
+import type { TowerBuildOptions } from './TowerBuildOptions.js';
 import { floatWeight } from './weightInitializer.js';
 
 /** The vision-config fields the graph depends on (HF snake_case, as AltCLIPVisionConfig exposes them). */

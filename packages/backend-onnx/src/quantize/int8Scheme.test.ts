@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toFloat32 } from '@altclip/core';
-import { compareWithSimulation, Int8Simulation, loadFixture, ParityRun, ReferenceBackend } from '@altclip/core/parity';
+import { Int8Simulation, compareWithSimulation, loadFixture, ParityRun, ReferenceBackend } from '@altclip/core/parity';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOnnxNodeBackend } from '../node/createOnnxNodeBackend.js';
 import { type Int8Activations, int8Scheme } from './int8Scheme.js';

@@ -5,11 +5,11 @@ import { Tensor } from '../../tensor/Tensor.js';
 import { compareTensors } from '../compareTensors.js';
 import { type AltCLIPFixture, loadFixture } from '../loadFixture.js';
 import { ParityRun } from '../ParityRun.js';
-import { ReferenceBackend, type ReferenceBackendOptions } from '../reference/ReferenceBackend.js';
-import { toleranceGroup, tolerancesFor } from '../tolerances.js';
-import { Int8Simulation, isLinearWeight } from './Int8Simulation.js';
+import { type ReferenceBackendOptions, ReferenceBackend } from '../reference/ReferenceBackend.js';
+import { tolerancesFor, toleranceGroup } from '../tolerances.js';
 import { compareWithSimulation, simulationRun, top1AgainstSimulation } from './int8Conformance.js';
 import { type Int8ErrorBound, int8ErrorBounds } from './int8ErrorBounds.js';
+import { Int8Simulation, isLinearWeight } from './Int8Simulation.js';
 
 const dynamic: Int8Scheme = {
   linearWeights: 'int8-per-output-channel',

@@ -3,7 +3,7 @@ import { compareTensors } from '../compareTensors.js';
 import type { AltCLIPFixture } from '../loadFixture.js';
 import { ParityRun, parityTensorNames } from '../ParityRun.js';
 import { ReferenceBackend } from '../reference/ReferenceBackend.js';
-import { toleranceGroup, tolerancesFor } from '../tolerances.js';
+import { tolerancesFor, toleranceGroup } from '../tolerances.js';
 import { Int8Simulation } from './Int8Simulation.js';
 
 /** The predicted int8 error of one golden tensor. */
