@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FullSizeRequest } from './test-support/fullSizeWorker.js';
+import type { FullSizeRequest, FullSizeStage } from './test-support/fullSizeWorker.js';
 
 // Opt-in (the folders are written by fullSize.run.test.ts, see there): the full-size BAAI/AltCLIP
 // architecture (random weights) exported as q4/int8, loaded by URL from this test server inside a Web
@@ -73,3 +73,51 @@ describe('full-size AltCLIP in Chromium from an exported folder (opt-in)', () =>
     }, 1_800_000);
   }
 });
+
+// Opt-in on top (VITE_ALTCLIP_FULL_WEBGPU=1; minutes to hours on SwiftShader, a CPU emulation of a GPU): the
+// WebGPU EP at full size with the smallest meaningful batch — one text of 7 tokens, then one image — from the
+// --target webgpu folders (q4: float text tables; fp16: float32 Gather tables). Each finished step is logged as
+// it comes (FULL-WEBGPU lines), compared with fp32 on onnx-node (fp32.onnx-node.json: same weights, built on
+// load) and, for q4's image, with onnx-node on the q4 folder (same vision graph). Figures: README.
+function stagesInWorker(request: FullSizeRequest, onStage: (stage: FullSizeStage) => void): Promise<{ ok: boolean; error?: string }> {
+  const worker = new Worker(new URL('./test-support/fullSizeWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<{ ok: boolean; error?: string }>((resolve, reject) => {
+    worker.onmessage = (e) => {
+      if ('stage' in e.data) onStage(e.data as FullSizeStage);
+      else resolve(e.data as { ok: boolean; error?: string });
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
+}
+
+describe.skipIf(!import.meta.env.VITE_ALTCLIP_FULL_WEBGPU)('full-size AltCLIP on the WebGPU EP, one text then one image (opt-in)', () => {
+  for (const variant of ['q4-webgpu', 'fp16-webgpu']) {
+    it(`${variant}: one text, then one image`, async (context) => {
+      if (!(await available(variant))) context.skip(`no ${base}${variant}/ — run fullSize.run.test.ts with ALTCLIP_FULL_VARIANTS=q4-webgpu,fp16-webgpu first`);
+      const fp32 = (await (await fetch(`${base}fp32.onnx-node.json`)).json()) as { textEmbeds: number[]; imageEmbeds: number[] };
+      const q4 = (await fetch(`${base}q4.onnx-node.json`)).ok ? ((await (await fetch(`${base}q4.onnx-node.json`)).json()) as { imageEmbeds: number[] }) : undefined;
+      const dim = fp32.textEmbeds.length / 2;
+      const stages: Record<string, number> = {};
+      const result = await stagesInWorker({ url: `${base}${variant}/`, executionProvider: 'webgpu', cacheName: false, batch: 'one' }, (stage) => {
+        stages[stage.stage] = stage.ms;
+        const against = (reference: number[]) => (stage.embeds ? cosine(stage.embeds, reference.slice(0, dim)) : undefined);
+        const vsFp32 = stage.stage === 'text' ? against(fp32.textEmbeds) : stage.stage === 'image' ? against(fp32.imageEmbeds) : undefined;
+        const vsQ4Node = stage.stage === 'image' && q4 && variant === 'q4-webgpu' && stage.embeds ? relativeMaxDiff(stage.embeds, q4.imageEmbeds.slice(0, dim)) : undefined;
+        console.log(`FULL-WEBGPU ${JSON.stringify({ variant, stage: stage.stage, ms: Math.round(stage.ms), cosineVsFp32: vsFp32, relMaxDiffVsOnnxNodeQ4: vsQ4Node })}`);
+      });
+      expect(result.error).toBeUndefined();
+      expect(Object.keys(stages)).toEqual(['loaded', 'text', 'image']);
+    }, 600_000);
+  }
+});
+
+function cosine(a: number[], b: number[]): number {
+  let [ab, aa, bb] = [0, 0, 0];
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return +(ab / Math.sqrt(aa * bb)).toFixed(6);
+}
