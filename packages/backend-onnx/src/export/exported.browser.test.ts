@@ -1,8 +1,8 @@
 import { AltCLIPModel, type ModelFiles, urlFiles } from '@altclip/core';
 import { describeParity } from '@altclip/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createOnnxWebBackend } from '../web/createOnnxWebBackend.js';
 import { asOrtModule, browserOrt } from '../web/test-support/browserOrt.js';
+import { createOnnxWebBackend } from '../web/createOnnxWebBackend.js';
 
 // Exported folders of the tiny fixture (written by test-support/exportFixtures.globalSetup.ts), loaded
 // by URL from the test server: nothing built, no checkpoint; the whole parity suite at each dtype's bounds.
