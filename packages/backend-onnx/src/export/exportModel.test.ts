@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,14 @@ describe('exportModel', () => {
     // int8 exported per-tensor, loaded by a per-row backend: the scheme it declares would be wrong.
     const int8 = await exported('int8');
     await expect(AltCLIPModel.fromPretrained(int8.out, { backend: createOnnxNodeBackend({ cacheDir: false, int8Activations: 'per-row' }) })).rejects.toThrow(/int8Activations/);
+    // A q4 folder of graph format 2 (int8 text tables, as its manifest declares) is not what this backend computes.
+    const q4 = await exported('q4');
+    const old = join(root, 'q4-format-2');
+    cpSync(q4.out, old, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(old, EXPORT_MANIFEST_FILE), 'utf8'));
+    const { embeddingTableGrid: _, ...formerScheme } = manifest.backend.q4;
+    writeFileSync(join(old, EXPORT_MANIFEST_FILE), JSON.stringify({ ...manifest, backend: { ...manifest.backend, graphFormatVersion: 2, q4: formerScheme } }));
+    await expect(AltCLIPModel.fromPretrained(old, { backend: backend() })).rejects.toThrow(/graph format 2\).*export the folder again/);
   }, 120_000);
 
   it('exports one tower: the text model loads, the full model is refused with the flag to use', async () => {

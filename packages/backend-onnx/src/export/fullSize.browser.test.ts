@@ -38,7 +38,7 @@ function relativeMaxDiff(actual: number[], expected: number[]): number {
 const cases: { variant: string; ep: 'wasm' | 'webgpu'; reference: string }[] = [
   { variant: 'q4', ep: 'wasm', reference: 'q4' },
   { variant: 'int8', ep: 'wasm', reference: 'int8' },
-  { variant: 'q4-webgpu', ep: 'webgpu', reference: 'q4' },
+  // WebGPU: the one-text/one-image opt-in block below (the fixture-shaped batch did not finish in 12 minutes on SwiftShader).
 ];
 
 describe('full-size AltCLIP in Chromium from an exported folder (opt-in)', () => {
@@ -59,13 +59,12 @@ describe('full-size AltCLIP in Chromium from an exported folder (opt-in)', () =>
         const imageDiff = relativeMaxDiff(second.imageEmbeds, ref.imageEmbeds);
         console.log(`FULL-BROWSER ${JSON.stringify({ variant, ep, loadMs: [first.loadMs, second.loadMs], firstEmbeddingMs: [first.firstEmbeddingMs, second.firstEmbeddingMs], imagesPerSecond: second.imagesPerSecond, textsPerSecond: second.textsPerSecond, textDiff, imageDiff })}`);
         // Same graph, same weights: only float summation order differs between ORT's CPU EP and wasm/WebGPU kernels.
-        // q4-webgpu keeps the text tables float (the WebGPU EP's int8 Gather is wrong), so only its vision
-        // graph is the q4 one onnx-node ran; onnx-node cannot open the WebGPU variant here (no adapter).
         // int8 is not compared: run 2026-12-05, wasm and onnx-node's CPU EP differ by 3.1e-2 (text) and
-        // 1.3e-2 (image) relative on the same int8 files — DynamicQuantizeMatMul's integer kernels differ
-        // (x86 MLAS u8×s8 vs wasm); which is closer to the declared scheme at full size is not measured yet.
+        // 1.3e-2 (image) relative on the same int8 files — float differences of ≈ 5e-7 between the runtimes
+        // flip uint8 rounding boundaries, each flip a whole grid step, amplified with depth: the size of int8's
+        // own error, neither runtime closer to the scheme (README "int8: CPU EP vs wasm", int8Kernels.run.test.ts).
         if (variant === 'int8') return;
-        if (variant !== 'q4-webgpu') expect(textDiff).toBeLessThan(1e-3);
+        expect(textDiff).toBeLessThan(1e-3);
         expect(imageDiff).toBeLessThan(1e-3);
       } finally {
         await caches.delete(cacheName);
