@@ -107,7 +107,7 @@ describe.skipIf(!import.meta.env.VITE_ALTCLIP_FULL_WEBGPU)('full-size AltCLIP on
       });
       expect(result.error).toBeUndefined();
       expect(Object.keys(stages)).toEqual(['loaded', 'text', 'image']);
-    }, 600_000);
+    }, 420_000);
   }
 });
 
