@@ -168,6 +168,15 @@ export class OnnxBackend implements AltCLIPBackend {
         throw new OnnxBackendError(`exported ${artifact.tower} tower (${artifact.files.name}) was built with ${key} = ${JSON.stringify(built[key])}, this backend and session options need ${JSON.stringify(value)}: ${hint[key] ?? 'export again with matching options'}`);
       }
     }
+    if (artifact.dtype === 'q4') {
+      // Graph format 3 changed q4's text tables from int8 rows to 4-bit blocks (--target webgpu: still float32):
+      // the declared scheme says which.
+      const sorted = (o: unknown) => JSON.stringify(Object.entries((o ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const want = q4Scheme(build.q4ZeroPoints === true, build.q4FloatTables === true);
+      if (sorted(info.q4) !== sorted(want)) {
+        throw new OnnxBackendError(`exported ${artifact.tower} tower (${artifact.files.name}) declares q4 scheme ${JSON.stringify(info.q4)} (graph format ${String(info.graphFormatVersion)}), this backend computes ${JSON.stringify(want)}: export the folder again with this version`);
+      }
+    }
     this.reserveWasmMemory(artifact, build.compute ?? 'float32', sessionOptions);
     return sessionOptions;
   }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AltCLIPConfig } from '@altclip/config';
-import { AltCLIPModel, AltCLIPTextModel, BackendResolutionError, EXPORT_MANIFEST_FILE, ExportedModelError, type WeightDType, resolveModelFiles } from '@altclip/core';
+import { AltCLIPModel, AltCLIPTextModel, BackendResolutionError, EXPORT_MANIFEST_FILE, ExportedModelError, resolveModelFiles, type WeightDType } from '@altclip/core';
 import { createReferenceBackend, fixtureUrl } from '@altclip/core/parity';
 import { describeParity } from '@altclip/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('exportModel', () => {
       expect(f.size).toBe(statSync(join(out, f.path)).size);
       expect(f.sha256).toBe(sha(join(out, f.path)));
     }
-    expect(manifest).toMatchObject({ format: 'altclip-export', version: 1, artifact: 'onnx/1', dtype: 'q4', backend: { opset: 17, graphFormatVersion: 2, q4: { linearWeights: 'int4-block-symmetric', blockSize: 32 } } });
+    expect(manifest).toMatchObject({ format: 'altclip-export', version: 1, artifact: 'onnx/1', dtype: 'q4', backend: { opset: 17, graphFormatVersion: 3, q4: { linearWeights: 'int4-block-symmetric', blockSize: 32, embeddingTableGrid: 'int4-block-symmetric' } } });
     expect(manifest.towers.text?.inputs).toEqual(['input_ids', 'position_ids', 'token_type_ids', 'additive_mask']);
     expect(manifest.towers.vision?.outputs).toEqual(['last_hidden_state', 'pooler_output', 'image_embeds']);
   }, 120_000);
@@ -90,9 +90,9 @@ describe('exportModel', () => {
     expect(q4.textEmbeds).toBeLessThan(0.5);
   }, 120_000);
 
-  it('is deterministic: exporting again gives byte-identical files', async () => {
-    const first = await exported('int8');
-    const again = await exportModel({ model: FIXTURE, out: join(root, 'int8-again'), dtype: 'int8' });
+  it.each(['int8', 'q4'] as const)('is deterministic: exporting %s again gives byte-identical files', async (dtype) => {
+    const first = await exported(dtype);
+    const again = await exportModel({ model: FIXTURE, out: join(root, `${dtype}-again`), dtype });
     const names = listing(first.out);
     expect(listing(again.out)).toEqual(names);
     for (const name of names) expect(sha(join(again.out, name)), name).toBe(sha(join(first.out, name)));
@@ -136,6 +136,14 @@ describe('exportModel', () => {
     // int8 exported per-tensor, loaded by a per-row backend: the scheme it declares would be wrong.
     const int8 = await exported('int8');
     await expect(AltCLIPModel.fromPretrained(int8.out, { backend: createOnnxNodeBackend({ cacheDir: false, int8Activations: 'per-row' }) })).rejects.toThrow(/int8Activations/);
+    // A q4 folder of graph format 2 (int8 text tables, as its manifest declares) is not what this backend computes.
+    const q4 = await exported('q4');
+    const old = join(root, 'q4-format-2');
+    cpSync(q4.out, old, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(old, EXPORT_MANIFEST_FILE), 'utf8'));
+    const { embeddingTableGrid: _, ...formerScheme } = manifest.backend.q4;
+    writeFileSync(join(old, EXPORT_MANIFEST_FILE), JSON.stringify({ ...manifest, backend: { ...manifest.backend, graphFormatVersion: 2, q4: formerScheme } }));
+    await expect(AltCLIPModel.fromPretrained(old, { backend: backend() })).rejects.toThrow(/graph format 2\).*export the folder again/);
   }, 120_000);
 
   it('exports one tower: the text model loads, the full model is refused with the flag to use', async () => {

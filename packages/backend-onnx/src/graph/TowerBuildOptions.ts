@@ -32,7 +32,10 @@ export interface TowerBuildOptions {
   readonly int8Activations?: Int8Activations;
   /** dtype 'q4' only: per-block zero points (asymmetric 4-bit grid) instead of the symmetric one. */
   readonly q4ZeroPoints?: boolean;
-  /** dtype 'q4' only: keep the text embedding tables float32 instead of int8 rows (WebGPU EP). */
+  /**
+   * dtype 'q4' only: keep the text embedding tables float32 instead of 4-bit blocks — onnxruntime-web's
+   * WebGPU EP returns wrong rows from them (src/web/ortWebgpuInt4Table.browser.test.ts).
+   */
   readonly q4FloatTables?: boolean;
 }
 

@@ -1,6 +1,7 @@
-import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { toFloat16Array } from '@altclip/core';
+import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { int8Scheme } from '../quantize/int8Scheme.js';
+import { q4Scheme } from '../quantize/q4Scheme.js';
 import { quantizeInt8 } from '../quantize/quantizeInt8.js';
 import type { WeightReader } from '../weights/WeightReader.js';
 import { int } from './Attribute.js';
@@ -8,10 +9,11 @@ import { activation } from './activation.js';
 import { selfAttention } from './attention.js';
 import type { BuildContext } from './BuildContext.js';
 import { GraphBuilder } from './GraphBuilder.js';
+import { int4Embedding } from './int4Embedding.js';
 import { layerNorm } from './layerNorm.js';
 import { linear } from './linear.js';
-import { TEXT_INPUTS, TEXT_OUTPUTS } from './towerNames.js';
 import type { TowerBuildOptions } from './TowerBuildOptions.js';
+import { TEXT_INPUTS, TEXT_OUTPUTS } from './towerNames.js';
 import { floatWeight, rawWeight } from './weightInitializer.js';
 
 /** The text-config fields the graph depends on (HF snake_case, as AltCLIPTextConfig exposes them). */
@@ -28,13 +30,14 @@ export interface TextGraphConfig {
   readonly project_dim: number;
 }
 
-/** An embedding table looked up with Gather; int8 stores the tables its int8Scheme lists per row with one scale a row. */
+/** An embedding table looked up with Gather; int8 stores the tables its int8Scheme lists per row with one scale a row, q4 in 4-bit blocks. */
 function embedding(ctx: BuildContext, ids: string, name: string, rows: number, cols: number): string {
   ctx.weights.tensor(name, [rows, cols]);
   const read = () => ctx.weights.float32(name, [rows, cols]);
-  // q4 keeps the text tables as int8 does (q4Scheme lists the same ones).
-  const quantised = ctx.options.dtype === 'int8' || (ctx.options.dtype === 'q4' && !ctx.options.q4FloatTables);
-  if (quantised && int8Scheme(ctx.options.int8Activations).embeddingTables.includes(name)) {
+  if (ctx.options.dtype === 'q4') {
+    const scheme = q4Scheme(ctx.options.q4ZeroPoints === true, ctx.options.q4FloatTables === true);
+    if (scheme.embeddingTables.includes(name)) return int4Embedding(ctx, ids, name, rows, cols, read());
+  } else if (ctx.options.dtype === 'int8' && int8Scheme(ctx.options.int8Activations).embeddingTables.includes(name)) {
     const q = quantizeInt8(read(), rows, cols, 0);
     const table = rawWeight(ctx, `${name}.int8`, OnnxDataType.INT8, [rows, cols], q.values);
     const scales = rawWeight(ctx, `${name}.scale`, OnnxDataType.FLOAT, [rows, 1], q.scales);

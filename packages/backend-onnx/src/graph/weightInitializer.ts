@@ -1,7 +1,7 @@
-import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { toFloat16Array } from '@altclip/core';
-import type { BuildContext } from './BuildContext.js';
+import { OnnxDataType } from '../proto/OnnxDataType.js';
 import { int } from './Attribute.js';
+import type { BuildContext } from './BuildContext.js';
 
 function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
@@ -25,8 +25,8 @@ export function floatWeight(ctx: BuildContext, name: string, dims: readonly numb
   return ctx.g.node('Cast', [name], { to: int(OnnxDataType.FLOAT) }, { prefix: `${name}/fp32` });
 }
 
-/** A raw initializer from already-encoded data (int8 weights, scales). */
-export function rawWeight(ctx: BuildContext, name: string, dataType: OnnxDataType, dims: readonly number[], data: Int8Array | Float32Array): string {
+/** A raw initializer from already-encoded data (int8 weights, packed 4-bit tables, scales). */
+export function rawWeight(ctx: BuildContext, name: string, dataType: OnnxDataType, dims: readonly number[], data: Int8Array | Uint8Array | Float32Array): string {
   ctx.g.initializer({ name, dataType, dims, byteLength: data.byteLength, bytes: () => bytesOf(data) });
   return name;
 }

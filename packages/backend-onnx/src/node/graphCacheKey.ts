@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { GraphRequest } from '../backend/GraphSessionFactory.js';
 
 /** Bump when the graph layout changes so that stale cached graphs are never reused. */
-export const GRAPH_FORMAT_VERSION = 2;
+// 3: dtype q4 stores the text tables in 4-bit blocks (was int8 rows).
+export const GRAPH_FORMAT_VERSION = 3;
 
 /**
  * sha256 of the graph format, tower, config fields, build options and every weight

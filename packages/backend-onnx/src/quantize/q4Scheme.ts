@@ -9,14 +9,18 @@ export const Q4_BLOCK_SIZE = 32;
  * bounds it, and read by the graph builders: every Linear weight 4-bit in blocks of 32 input features
  * per output channel (com.microsoft.MatMulNBits, float activations — accuracy_level 0), symmetric
  * (ORT's default zero point 8) or with per-block zero points; the text tower's word and position
- * tables as in int8 (int8 rows; float32 with `floatTables`, for WebGPU); everything else float32.
+ * tables 4-bit too, symmetric, in blocks of 32 along the hidden axis (packed uint8 rows gathered by
+ * id and unpacked with standard ONNX ops: graph/int4Embedding.ts; float32 with `floatTables`, for
+ * the WebGPU EP, which computes that unpacking wrong: src/web/ortWebgpuInt4Table.browser.test.ts);
+ * everything else float32.
  */
 export function q4Scheme(zeroPoints = false, floatTables = false): Int8Scheme {
   return {
     linearWeights: zeroPoints ? 'int4-block-asymmetric' : 'int4-block-symmetric',
     blockSize: Q4_BLOCK_SIZE,
-    // float tables for the WebGPU EP, whose Gather on an int8 table returns wrong rows (int8Support.ts).
     embeddingTables: floatTables ? [] : INT8_SCHEME.embeddingTables,
+    // Symmetric even with zero points: a table row's blocks are centred (no bias, unlike ReLU inputs).
+    ...(floatTables ? {} : { embeddingTableGrid: 'int4-block-symmetric' as const }),
     linearInputs: 'float',
   };
 }

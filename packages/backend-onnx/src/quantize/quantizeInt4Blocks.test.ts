@@ -1,5 +1,5 @@
-import { Int8Simulation } from '@altclip/core/parity';
 import { Tensor, toFloat32 } from '@altclip/core';
+import { Int8Simulation } from '@altclip/core/parity';
 import { describe, expect, it } from 'vitest';
 import { q4Scheme } from './q4Scheme.js';
 import { dequantizeInt4Blocks, quantizeInt4Blocks } from './quantizeInt4Blocks.js';
@@ -24,10 +24,27 @@ describe('quantizeInt4Blocks', () => {
     const ours = dequantizeInt4Blocks(q, rows, cols, 32);
     const name = 'encoder.layers.0.mlp.fc1.weight';
     const simulated = toFloat32(new Int8Simulation(q4Scheme(asymmetric), 'round').weights(new Map([[name, new Tensor('float32', data, [rows, cols])]])).get(name)!).data;
-    for (let i = 0; i < ours.length; i++) expect(ours[i]).toBeCloseTo(simulated[i], 5);
+    // Exactly equal (=== : the simulation's −0 is the stored +0).
+    for (let i = 0; i < ours.length; i++) expect(ours[i] === simulated[i], `element ${i}: ${ours[i]} vs ${simulated[i]}`).toBe(true);
     // and the error stays within half a step of each block
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) expect(Math.abs(ours[r * cols + c] - data[r * cols + c])).toBeLessThanOrEqual(q.scales[r * 2 + Math.floor(c / 32)] / 2 + 1e-6);
     }
+  });
+
+  // q4's text tables (textTowerGraph's int4Embedding): the same blocks along the hidden axis, symmetric
+  // even when the Linear weights have zero points (q4Scheme's embeddingTableGrid).
+  it.each([false, true])('stores the word table in blocks that dequantise to what core simulates (Linear zero points: %s)', (zeroPoints) => {
+    const name = 'roberta.embeddings.word_embeddings.weight';
+    const scheme = q4Scheme(zeroPoints);
+    expect(scheme.embeddingTables).toContain(name);
+    expect(scheme.embeddingTableGrid).toBe('int4-block-symmetric');
+    const q = quantizeInt4Blocks(data, rows, cols, scheme.blockSize!, false);
+    const ours = dequantizeInt4Blocks(q, rows, cols, scheme.blockSize!);
+    const simulated = toFloat32(new Int8Simulation(scheme, 'round').weights(new Map([[name, new Tensor('float32', data, [rows, cols])]])).get(name)!).data;
+    // Exactly equal (=== : the simulation's −0 is the stored +0).
+    for (let i = 0; i < ours.length; i++) expect(ours[i] === simulated[i], `element ${i}: ${ours[i]} vs ${simulated[i]}`).toBe(true);
+    // With float tables (--target webgpu) nothing is declared for them.
+    expect(q4Scheme(zeroPoints, true).embeddingTables).toEqual([]);
   });
 });

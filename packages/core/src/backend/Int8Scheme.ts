@@ -20,8 +20,15 @@ export interface Int8Scheme {
    * (clamp(round(w / scale) + zp, 0, 15) − zp) · scale.
    */
   readonly blockSize?: number;
-  /** Embedding tables (TowerWeights names) stored as symmetric int8 with one scale per row. */
+  /** Embedding tables (TowerWeights names) stored on the `embeddingTableGrid` grid. */
   readonly embeddingTables: readonly string[];
+  /**
+   * The grid of the listed embedding tables. `int8-per-row` (default): symmetric int8, one scale per
+   * row (scale = max|row| / 127). `int4-block-symmetric` (dtype q4): each row in blocks of `blockSize`
+   * hidden features, one symmetric 4-bit grid per block, exactly as `int4-block-symmetric` Linear
+   * weights (scale = max|w| / 7 in float32, value = clamp(round(w / scale), −8, 7) · scale).
+   */
+  readonly embeddingTableGrid?: 'int8-per-row' | 'int4-block-symmetric';
   /**
    * How each Linear's input is rounded at run time. `uint8-per-tensor` is ONNX's
    * DynamicQuantizeLinear: one asymmetric uint8 grid for the whole input tensor (every row

@@ -45,6 +45,20 @@ describe('Int8Simulation', () => {
     expect(data(w, 'embeddings.position_embedding.weight')).toEqual(data(weights, 'embeddings.position_embedding.weight'));
   });
 
+  it("'int4-block-symmetric' tables put each block of a row on its own max/7 grid (blockSize columns)", () => {
+    const int4 = new Int8Simulation({ ...scheme, linearWeights: 'int4-block-symmetric', blockSize: 2, embeddingTableGrid: 'int4-block-symmetric' }, 'round');
+    const w = int4.weights(new Map([['roberta.embeddings.word_embeddings.weight', t([0.7, -0.25, 1, 0.3, 0.05, -0.02], [2, 3])]]));
+    // Row 0: block [0.7, −0.25] step 0.1 → −0.25/0.1 = −2.5 → −2 (Math.round) · 0.1; block [1] step 1/7 → 1.
+    // Row 1: block [0.3, 0.05] step 0.3/7 → 0.05 → round(1.1667) = 1 step; block [−0.02] → −7 steps of 0.02/7.
+    const table = data(w, 'roberta.embeddings.word_embeddings.weight');
+    const step = (x: number) => Math.fround(x / 7);
+    const expected = [7 * step(0.7), -2 * step(0.7), 7 * step(1), 7 * step(0.3), 1 * step(0.3), -7 * step(0.02)];
+    for (const [i, v] of expected.entries()) expect(table[i]).toBeCloseTo(v, 9);
+    // Without the grid field the same table keeps int8 rows.
+    const int8Rows = data(new Int8Simulation({ ...scheme, linearWeights: 'int4-block-symmetric', blockSize: 2 }, 'round').weights(new Map([['roberta.embeddings.word_embeddings.weight', t([0.7, -0.25, 1, 0.3, 0.05, -0.02], [2, 3])]])), 'roberta.embeddings.word_embeddings.weight');
+    expect(int8Rows[1]).toBeCloseTo(Math.round(-0.25 / (1 / 127)) / 127, 9);
+  });
+
   it("'noise' stays within half a step, repeats for the same seed and name, and changes with the seed", () => {
     const a = data(new Int8Simulation(scheme, 'noise', 7).weights(weights), 'encoder.layers.0.mlp.fc1.weight');
     const again = data(new Int8Simulation(scheme, 'noise', 7).weights(weights), 'encoder.layers.0.mlp.fc1.weight');

@@ -3,8 +3,8 @@ import type { Int8Scheme } from '../../backend/Int8Scheme.js';
 import { SeededNormal } from '../../random/SeededNormal.js';
 import { Tensor } from '../../tensor/Tensor.js';
 import { toFloat32 } from '../../tensor/toFloat32.js';
-import type { ReferenceBackendOptions } from '../reference/ReferenceBackend.js';
 import { type LinearOp, linear } from '../reference/ops.js';
+import type { ReferenceBackendOptions } from '../reference/ReferenceBackend.js';
 
 /**
  * 'round': weights and Linear inputs put on the scheme's grid exactly — what a faithful int8
@@ -49,21 +49,23 @@ export class Int8Simulation {
     const out = new Map<string, Tensor>();
     for (const [name, tensor] of weights) {
       const isLinear = isLinearWeight(name, tensor);
-      if (isLinear && this.scheme.linearWeights !== 'int8-per-output-channel') out.set(name, this.#int4Blocks(name, tensor));
-      else out.set(name, isLinear || this.scheme.embeddingTables.includes(name) ? this.#symmetricRows(name, tensor) : tensor);
+      const isTable = !isLinear && this.scheme.embeddingTables.includes(name);
+      if (isLinear && this.scheme.linearWeights !== 'int8-per-output-channel') out.set(name, this.#int4Blocks(name, tensor, this.scheme.linearWeights === 'int4-block-asymmetric'));
+      else if (isTable && this.scheme.embeddingTableGrid === 'int4-block-symmetric') out.set(name, this.#int4Blocks(name, tensor, false));
+      else out.set(name, isLinear || isTable ? this.#symmetricRows(name, tensor) : tensor);
     }
     return out;
   }
 
   /**
-   * dtype q4's Linear weights: each output channel (row) in blocks of `blockSize` input features,
-   * one 4-bit grid per block as the scheme declares (Int8Scheme.blockSize). 'noise' adds ±step/2.
+   * dtype q4's Linear weights (and int4 embedding tables): each row — output channel, or table row —
+   * in blocks of `blockSize` columns, one 4-bit grid per block as the scheme declares
+   * (Int8Scheme.blockSize). 'noise' adds ±step/2.
    */
-  #int4Blocks(name: string, tensor: Tensor): Tensor {
+  #int4Blocks(name: string, tensor: Tensor, asymmetric: boolean): Tensor {
     const [rows, cols] = tensor.dims;
     const block = this.scheme.blockSize;
-    if (!block || !Number.isInteger(block) || block < 1) throw new RangeError(`Int8Scheme.blockSize: expected a positive integer for '${this.scheme.linearWeights}', got ${String(block)}`);
-    const asymmetric = this.scheme.linearWeights === 'int4-block-asymmetric';
+    if (!block || !Number.isInteger(block) || block < 1) throw new RangeError(`Int8Scheme.blockSize: expected a positive integer for 4-bit blocks (${name}), got ${String(block)}`);
     const data = toFloat32(tensor).data;
     const random = new SeededNormal(nameSeed(this.seed, name));
     const out = new Float64Array(data.length);
