@@ -4,7 +4,7 @@ import { homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WeightDType } from '@altclip/core';
-import { BACKEND_NAMES, type BackendName, isBackendName } from '../backends/backendNames.js';
+import { BACKEND_NAMES, type BackendName } from '../backends/backendNames.js';
 import type { BenchReport, BenchResult } from '../bench/BenchResult.js';
 import { benchConfig } from '../bench/benchConfig.js';
 import { formatBenchTable } from '../bench/formatBenchTable.js';
@@ -201,7 +201,7 @@ export const benchCommand = defineCommand({
       runs.get(row)!.push(result);
     }
     const results = rows.map((row) => medianResult(runs.get(row)!));
-    const base = results.find((r, i) => rows[i].baseline && !rows[i].towers);
+    const base = results.find((_r, i) => rows[i].baseline && !rows[i].towers);
     if (base) compareWithBaseline(results, base);
     const report: BenchReport = { machine: { ...machine, loadavg_end: loadavg() }, results };
     if (!o['skip-processor'] && !o['in-process']) {
