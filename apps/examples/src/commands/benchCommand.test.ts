@@ -51,7 +51,10 @@ describe('altclip bench', () => {
 
     expect(await runCli(['export', '--model', checkpoint, '--dtype', 'int8', '--out', exported, '--no-parity'], captureIO())).toBe(0);
     const second = captureIO();
-    expect(await runCli([...args, '--no-build', '--exported', exported, '--text-only'], second)).toBe(0);
+    const partial = join(dir, 'partial.json');
+    expect(await runCli([...args, '--no-build', '--exported', exported, '--text-only', '--partial', partial], second)).toBe(0);
+    // --partial holds the report of the runs made so far; after the last run, the whole report.
+    expect(JSON.parse(readFileSync(partial, 'utf8')).results).toEqual(JSON.parse(second.out).results);
     expect(second.err).not.toMatch(/writing the checkpoint/);
     const rows = JSON.parse(second.out).results;
     expect(rows.map((r: { source: string; towers: string }) => `${r.source} ${r.towers}`)).toEqual(['exported text,vision', 'exported text']);

@@ -130,6 +130,7 @@ export const benchCommand = defineCommand({
     json: { type: 'boolean', description: 'print the JSON report instead of a table' },
     seconds: { type: 'number', description: 'time budget per measurement, seconds', default: 20 },
     repeat: { type: 'number', description: 'runs per row, interleaved (A B A B …); figures are the medians', default: 1 },
+    partial: { type: 'string', description: 'after every run, write the JSON report of the runs so far to this file (long runs)', valueName: 'file' },
     lock: { type: 'string', description: 'run each row under `flock <file>` (one big run at a time on a shared machine)', valueName: 'file' },
     baseline: {
       type: 'string',
@@ -193,17 +194,16 @@ export const benchCommand = defineCommand({
     const machine = { ...machineInfo(), config: o.config, threads, repeat, loadavg_start: loadavg() };
     const runs = new Map<RowSpec, BenchResult[]>(rows.map((r) => [r, []]));
     const lock = o.lock ? resolvePath(io, String(o.lock)) : undefined;
+    const partial = o.partial ? resolvePath(io, String(o.partial)) : undefined;
     for (const [i, row] of interleave(rows, repeat).entries()) {
       const label = `${row.backend}/${row.dtype || 'exported'}${row.model ? ` ${row.model}` : ''}${row.towers ? ` (${row.towers.join(',')})` : ''}`;
       progress(`${label}: starting (run ${Math.floor(i / rows.length) + 1} of ${repeat}, load average ${loadavg()[0].toFixed(2)})`);
       const result = await runRow(row, { configSpec, config, seconds, threads, lock, inProcess: o['in-process'] === true, progress, io });
       if (result.error) progress(`${label}: ${result.error}`);
       runs.get(row)!.push(result);
+      if (partial) writeFileSync(partial, `${JSON.stringify(summarise(rows, runs, machine), null, 2)}\n`);
     }
-    const results = rows.map((row) => medianResult(runs.get(row)!));
-    const base = results.find((_r, i) => rows[i].baseline && !rows[i].towers);
-    if (base) compareWithBaseline(results, base);
-    const report: BenchReport = { machine: { ...machine, loadavg_end: loadavg() }, results };
+    const report = summarise(rows, runs, machine);
     if (!o['skip-processor'] && !o['in-process']) {
       progress('processor: image pipeline and tokenizer throughput');
       report.processor = await runJsonChild(process.execPath, [processorBench], (line) => io.stderr(`${line}\n`));
@@ -211,6 +211,15 @@ export const benchCommand = defineCommand({
     io.stdout(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatBenchTable(report));
   },
 });
+
+/** The report from the runs made so far: medians per row, ratios against the baseline row. */
+function summarise(rows: readonly RowSpec[], runs: ReadonlyMap<RowSpec, BenchResult[]>, machine: Record<string, unknown>): BenchReport {
+  const done = rows.filter((row) => runs.get(row)!.length > 0);
+  const results = done.map((row) => medianResult(runs.get(row)!));
+  const base = results.find((_r, i) => done[i].baseline && !done[i].towers);
+  if (base) compareWithBaseline(results, base);
+  return { machine: { ...machine, loadavg_end: loadavg() }, results };
+}
 
 function chooseBaseline(o: Record<string, unknown>, inProcess: boolean): Baseline {
   if (o['no-baseline'] || inProcess) return 'none';
