@@ -44,13 +44,17 @@ const NO_FIGURES = { images_per_s_b1: null, images_per_s_b8: null, texts_per_s_b
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
 /** What a folder holds, for the row: its kind, dtype (an export fixes it) and the bytes of the weights loaded. */
-export function describeBenchModel(dir: string, towers: readonly string[]): { source: 'checkpoint' | 'exported'; dtype?: WeightDType; weightBytes: number } {
+export function describeBenchModel(
+  dir: string,
+  towers: readonly string[],
+): { source: 'checkpoint' | 'exported'; dtype?: WeightDType; weightBytes: number; int8Activations?: 'per-row' | 'per-tensor' } {
   const manifestFile = join(dir, EXPORT_MANIFEST);
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
       dtype: WeightDType;
       towers: Record<string, { graph: string; externalData: string[] }>;
       files: { path: string; size: number }[];
+      backend?: { build?: { int8Activations?: 'per-row' | 'per-tensor' } };
     };
     const sizes = new Map(manifest.files.map((f) => [f.path, f.size]));
     let weightBytes = 0;
@@ -58,7 +62,8 @@ export function describeBenchModel(dir: string, towers: readonly string[]): { so
       const entry = manifest.towers[tower];
       if (entry) for (const file of [entry.graph, ...entry.externalData]) weightBytes += sizes.get(file) ?? 0;
     }
-    return { source: 'exported', dtype: manifest.dtype, weightBytes };
+    // The onnx backends refuse an export whose activation rounding differs from theirs: take the export's.
+    return { source: 'exported', dtype: manifest.dtype, weightBytes, int8Activations: manifest.backend?.build?.int8Activations };
   }
   // A checkpoint: all of its safetensors (both towers are in one file, so a one-tower load is still measured against all).
   const weightBytes = readdirSync(dir)
@@ -82,7 +87,7 @@ export async function runBenchWorker(options: BenchWorkerOptions): Promise<Bench
   // checkpoint rows quantise activations per row, as the CLI's loaders and `altclip export` do.
   const backend = await createBackend(name, {
     threads: threads ?? undefined,
-    ...(source === 'random' ? {} : { cacheDir: false as const, int8Activations: 'per-row' as const }),
+    ...(source === 'random' ? {} : { cacheDir: false as const, int8Activations: described?.int8Activations ?? ('per-row' as const) }),
   });
   let model: AltCLIPModel | undefined;
   try {

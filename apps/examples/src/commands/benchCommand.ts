@@ -123,7 +123,7 @@ export const benchCommand = defineCommand({
       valueName: 'dir',
     },
     exported: { type: 'list', description: '`altclip export` folders: one row each, opened as is (nothing built), on the onnx backends of --backends', valueName: 'dir' },
-    'text-only': { type: 'boolean', description: 'also measure each exported folder (and the HF baseline) with the text tower only' },
+    'text-only': { type: 'boolean', description: 'also measure each exported folder with the text tower only' },
     'no-build': { type: 'boolean', description: 'skip the build-on-load rows (backends × dtypes): only the baseline and --exported rows' },
     backends: { type: 'list', description: `backends to run (default ${DEFAULT_BACKENDS.join(', ')}; any of ${BACKEND_NAMES.join(', ')})`, valueName: 'name' },
     dtype: { type: 'list', description: 'weight dtypes (default fp32 fp16 int8); a backend without one says so in its row', valueName: 'dtype' },
@@ -181,7 +181,6 @@ export const benchCommand = defineCommand({
 
     const rows: RowSpec[] = [];
     if (baseline !== 'none') rows.push({ backend: baseline === 'hf' ? 'hf' : 'pytorch', dtype: 'fp32', baseline, model: checkpoint });
-    if (baseline === 'hf' && o['text-only'] && checkpoint) rows.push({ backend: 'hf', dtype: 'fp32', baseline, model: checkpoint, towers: ['text'] });
     if (!o['no-build']) for (const backend of backends) for (const dtype of dtypes) rows.push({ backend, dtype, model: checkpoint });
     const exportBackends = o.backends ? backends.filter((b) => b === 'onnx' || b === 'onnx-web') : (['onnx'] as const);
     for (const dir of exported) {
