@@ -137,12 +137,16 @@ def main():
         model.get_text_features(input_ids=ids, attention_mask=mask)
         t8 = 8 * rate(lambda: model.get_text_features(input_ids=ids, attention_mask=mask), budget, 5)
         log(f"{t8:.2f} texts/s at batch 8 x 16 tokens")
+    weight_bytes = None
+    if os.path.isdir(source):
+        weight_bytes = sum(os.path.getsize(os.path.join(source, f)) for f in os.listdir(source) if f.endswith(".safetensors")) or None
     print(json.dumps({
         "backend": "hf", "dtype": "fp32", "source": "checkpoint" if load_kind == "from_pretrained" else "random",
         "towers": "text" if text_only else "text,vision",
         "images_per_s_b1": b1, "images_per_s_b8": b8, "texts_per_s_b8": t8,
         "peak_rss_bytes": peak_rss(), "load_peak_rss_bytes": load_peak,
         "load_s": first_embedding_s, "from_pretrained_s": from_pretrained_s,
+        "weight_bytes": weight_bytes, "rss_over_weights": peak_rss() / weight_bytes if weight_bytes else None,
         "threads": threads, "cpu": cpu_model(),
         "note": f"HF transformers {transformers.__version__} AltCLIPModel ({load_kind}), PyTorch {torch.__version__}; {reader}",
     }))
