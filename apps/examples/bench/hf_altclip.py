@@ -148,7 +148,7 @@ def main():
         "load_s": first_embedding_s, "from_pretrained_s": from_pretrained_s,
         "weight_bytes": weight_bytes, "rss_over_weights": peak_rss() / weight_bytes if weight_bytes else None,
         "threads": threads, "cpu": cpu_model(),
-        "note": f"HF transformers {transformers.__version__} AltCLIPModel ({load_kind}), PyTorch {torch.__version__}; {reader}",
+        "note": f"HF transformers {transformers.__version__} AltCLIPModel ({load_kind}), PyTorch {torch.__version__}" + (f"; {reader}" if load_kind == "from_pretrained" else ""),
     }))
 
 

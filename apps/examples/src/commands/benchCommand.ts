@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { homedir, loadavg, tmpdir } from 'node:os';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WeightDType } from '@altclip/core';
@@ -254,7 +254,7 @@ async function runRow(row: RowSpec, ctx: RowContext): Promise<BenchResult> {
   }
   if (row.baseline === 'restatement') {
     const result = await runChild(...locked(SYSTEM_PYTHON, [pytorchScript, writeConfigFile(config), String(seconds), String(threads)]), row, forward);
-    return { ...result, threads, note: `${result.note ?? ''} — a restatement, not HF transformers (the oracle is not set up)`.trim() };
+    return { ...result, threads, cpu: cpus()[0]?.model ?? 'unknown', note: `${result.note ?? ''} — a restatement, not HF transformers (the fallback baseline when the oracle is not set up)`.trim() };
   }
   const towers = row.towers;
   if (ctx.inProcess) {
