@@ -12,6 +12,10 @@ export function assertBackendName(name: string): asserts name is BackendName {
 export interface CliBackendOptions {
   /** onnx backends: how int8 rounds activations (see @altclip/backend-onnx); others ignore it. */
   int8Activations?: 'per-tensor' | 'per-row';
+  /** onnx: ORT intra-op threads; onnx-web: wasm threads. Others keep their runtime's default. */
+  threads?: number;
+  /** onnx: the built-graph cache folder, or `false` to build on every load (the benchmark's build-on-load rows). */
+  cacheDir?: string | false;
 }
 
 /** Imports only the runtime the user asked for, so a missing optional runtime breaks only its own name. */
@@ -21,13 +25,17 @@ export async function createBackend(name: string, options: CliBackendOptions = {
 }
 
 const factories: Record<BackendName, (options: CliBackendOptions) => Promise<AltCLIPBackend>> = {
-  async onnx({ int8Activations }) {
+  async onnx({ int8Activations, threads, cacheDir }) {
     const { createOnnxNodeBackend } = await import('@altclip/backend-onnx/node');
-    return createOnnxNodeBackend({ int8Activations });
+    return createOnnxNodeBackend({
+      int8Activations,
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
+      ...(threads ? { sessionOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 } } : {}),
+    });
   },
-  async 'onnx-web'({ int8Activations }) {
+  async 'onnx-web'({ int8Activations, threads }) {
     const { createOnnxWebBackend } = await import('@altclip/backend-onnx');
-    return createOnnxWebBackend({ int8Activations });
+    return createOnnxWebBackend({ int8Activations, ...(threads ? { numThreads: threads } : {}) });
   },
   async tfjs() {
     const { createTfjsBackend } = await import('@altclip/backend-tfjs');
