@@ -65,6 +65,29 @@ describe('altclip bench', () => {
     for (const r of rows) expect(r.texts_per_s_b8).toBeGreaterThan(0);
   }, 180_000);
 
+  it('--export writes the checkpoint\'s exported folder once (reused while its graph format is current) and measures it', async () => {
+    const checkpoint = join(dir, 'export-checkpoint');
+    const args = ['bench', '--config', 'fixtures/altclip-tiny/config.json', '--checkpoint', checkpoint, '--backends', 'onnx', '--no-build', '--export', 'q4'];
+    const run = [...args, '--seconds', '0.05', '--in-process', '--no-baseline', '--json'];
+    const first = captureIO();
+    expect(await runCli(run, first)).toBe(0);
+    expect(first.err).toMatch(/exporting .* as q4/);
+    const manifest = JSON.parse(readFileSync(`${checkpoint}-export-q4/altclip_export.json`, 'utf8'));
+    expect(manifest).toMatchObject({ dtype: 'q4' });
+    const [row] = JSON.parse(first.out).results;
+    expect(row).toMatchObject({ backend: 'onnx', dtype: 'q4', source: 'exported' });
+    const second = captureIO();
+    expect(await runCli(run, second)).toBe(0);
+    expect(second.err).toMatch(/exported folder present .*reused/);
+    expect(second.err).not.toMatch(/exporting/);
+  }, 180_000);
+
+  it('refuses --export without --checkpoint', async () => {
+    const io = captureIO();
+    expect(await runCli(['bench', '--export', 'q4', '--in-process'], io)).toBe(2);
+    expect(io.err).toMatch(/--export needs --checkpoint/);
+  });
+
   it('refuses an unknown dtype', async () => {
     const io = captureIO();
     expect(await runCli(['bench', '--dtype', 'fp8', '--in-process'], io)).toBe(2);

@@ -7,6 +7,7 @@ import type { WeightDType } from '@altclip/core';
 import { BACKEND_NAMES, type BackendName } from '../backends/backendNames.js';
 import type { BenchReport, BenchResult } from '../bench/BenchResult.js';
 import { benchConfig } from '../bench/benchConfig.js';
+import { exportBenchFolders } from '../bench/exportBenchFolders.js';
 import { formatBenchTable } from '../bench/formatBenchTable.js';
 import { machineInfo } from '../bench/machineInfo.js';
 import { interleave, medianResult } from '../bench/medianResult.js';
@@ -17,6 +18,8 @@ import { defineCommand } from '../cli/Command.js';
 import { resolvePath } from '../cli/resolvePath.js';
 
 const DTYPES: readonly WeightDType[] = ['fp32', 'fp16', 'int8'];
+/** `altclip export` also writes q4 (a deployable format only: no build-on-load row). */
+const EXPORT_DTYPES: readonly WeightDType[] = [...DTYPES, 'q4'];
 // tfjs-cpu (plain JavaScript kernels) needs minutes per full-size image; `reference` is float64 TypeScript.
 // Both stay available with --backends.
 const DEFAULT_BACKENDS: readonly BackendName[] = ['onnx', 'onnx-web', 'tfjs', 'webgpu'];
@@ -114,13 +117,18 @@ export const benchCommand = defineCommand({
   name: 'bench',
   summary: 'Benchmark backends on random weights in a given architecture (default: the real BAAI/AltCLIP one), against HF transformers.',
   usage:
-    '[--config baai|<config.json>] [--checkpoint <dir>] [--exported <dir>…] [--text-only] [--backends <name>…] [--dtype <dtype>…] [--repeat <n>] [--lock <file>] [--json]',
+    '[--config baai|<config.json>] [--checkpoint <dir>] [--export <dtype>…] [--exported <dir>…] [--text-only] [--backends <name>…] [--dtype <dtype>…] [--repeat <n>] [--lock <file>] [--json]',
   options: {
     config: { type: 'string', description: 'architecture: "baai" or a config.json / model folder', default: 'baai', valueName: 'config' },
     checkpoint: {
       type: 'string',
       description: "an HF checkpoint folder of --config (written there with core's seeded random weights if it has none): HF's from_pretrained and the build-on-load rows load it",
       valueName: 'dir',
+    },
+    export: {
+      type: 'list',
+      description: 'export --checkpoint at these dtypes into <checkpoint>-export-<dtype> (reused when current) and add them as --exported rows',
+      valueName: 'dtype',
     },
     exported: { type: 'list', description: '`altclip export` folders: one row each, opened as is (nothing built), on the onnx backends of --backends', valueName: 'dir' },
     'text-only': { type: 'boolean', description: 'also measure each exported folder with the text tower only' },
@@ -176,6 +184,10 @@ export const benchCommand = defineCommand({
       progress(`checkpoint written: ${(bytes / 1e9).toFixed(2)} GB in ${took.toFixed(0)} s`);
     }
     const exported = o.exported ? (Array.isArray(o.exported) ? o.exported : [o.exported]).map((d) => resolvePath(io, String(d))) : [];
+    if (o.export) {
+      if (!checkpoint) throw new UsageError('--export needs --checkpoint <dir> (the folder to export)');
+      exported.push(...(await exportBenchFolders(checkpoint, parseList(o.export, EXPORT_DTYPES, 'dtype'), progress)));
+    }
     for (const dir of exported) if (!existsSync(join(dir, 'altclip_export.json'))) throw new UsageError(`--exported ${dir}: no altclip_export.json there (write one with altclip export)`);
     const baseline = chooseBaseline(o, o['in-process'] === true);
 
