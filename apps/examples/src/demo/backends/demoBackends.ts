@@ -26,9 +26,21 @@ export type DemoBackendId = (typeof DEMO_BACKEND_IDS)[number];
 // Only errors go to the console: ORT's node-placement notices (shape ops kept on CPU) are expected.
 const ORT_LOG_ERRORS = 3;
 
+/** Vite's `import.meta.env` (VITE_* variables of the dev server's environment). */
+export function demoEnv(): Record<string, string | undefined> {
+  return (import.meta as unknown as { env?: Record<string, string | undefined> }).env ?? {};
+}
+
 async function onnxWeb(executionProvider: 'wasm' | 'webgpu', numThreads: number | undefined): Promise<AltCLIPBackend> {
   const { createOnnxWebBackend } = await import('@altclip/backend-onnx');
-  return createOnnxWebBackend({ numThreads, sessionOptions: { executionProviders: [executionProvider], logSeverityLevel: ORT_LOG_ERRORS } });
+  // Switches for the opt-in threads measurement (demoThreads.e2e.test.ts), read from the dev server's
+  // environment: VITE_ALTCLIP_DEMO_ORT_WASM_ONLY=1 imports ORT's wasm-only build (the one Node runs)
+  // instead of the default bundle's JSEP (WebGPU-capable) build; VITE_ALTCLIP_DEMO_ORT_SPINNING=0 sets
+  // ORT's session.intra_op.allow_spinning to 0 (pool threads sleep instead of spinning when idle).
+  const env = demoEnv();
+  const ort = env.VITE_ALTCLIP_DEMO_ORT_WASM_ONLY === '1' ? ((await import('onnxruntime-web/wasm')) as never) : undefined;
+  const extra = env.VITE_ALTCLIP_DEMO_ORT_SPINNING === '0' ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {};
+  return createOnnxWebBackend({ numThreads, ...(ort ? { ort } : {}), sessionOptions: { executionProviders: [executionProvider], logSeverityLevel: ORT_LOG_ERRORS, ...extra } });
 }
 
 async function tfjs(runtime: 'webgl' | 'webgpu' | 'wasm'): Promise<AltCLIPBackend> {

@@ -1,5 +1,5 @@
 import type { LoadProgress } from '@altclip/core';
-import { demoBackend } from '../backends/demoBackends.js';
+import { demoBackend, demoEnv } from '../backends/demoBackends.js';
 import { classifyImage } from '../classify/classifyImage.js';
 import { DemoInputError } from '../DemoInputError.js';
 import { ModelSlot } from '../model/ModelSlot.js';
@@ -47,6 +47,6 @@ export class LocalEngine implements DemoEngine {
 /** What ORT-web settled on: it writes the thread count it initialised with back to `env.wasm.numThreads`. */
 async function ortWasmThreads(): Promise<number | null> {
   // The same module instance the backend imported (same specifier, same context), already loaded.
-  const ort = (await import('onnxruntime-web')) as unknown as { env: { wasm: { numThreads?: number } } };
+  const ort = (demoEnv().VITE_ALTCLIP_DEMO_ORT_WASM_ONLY === '1' ? await import('onnxruntime-web/wasm') : await import('onnxruntime-web')) as unknown as { env: { wasm: { numThreads?: number } } };
   return ort.env.wasm.numThreads ?? null;
 }

@@ -23,10 +23,15 @@ export async function startDemoServer(): Promise<{ server: ViteDevServer; url: s
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+/**
+ * Debian's Chromium. ALTCLIP_DEMO_CHROMIUM_ARGS (space-separated) adds launch flags — for measurements
+ * (e.g. the threads measurement's `--disable-gpu`), not for the CI tests.
+ */
 export function launchChromium(): Promise<Browser> {
+  const extra = (process.env.ALTCLIP_DEMO_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extra],
   });
 }
 
