@@ -26,13 +26,15 @@ export async function workerBench(counts: readonly number[], options: { images: 
     mkdirSync(folder);
     for (let i = 0; i < options.images; i++) writeFileSync(join(folder, `img${i}.png`), encodePng(options.size, options.size, syntheticImage(i + 1, options.size, options.size)));
     const rows: WorkerBenchRow[] = [];
-    for (const k of counts) {
+    // A count may repeat (--workers 1,2,4,1,2,4 interleaves runs): each run gets a store of its own, since a store
+    // already holding the images would re-embed nothing and time only the incremental check.
+    for (const [run, k] of counts.entries()) {
       const workers = Array.from({ length: k }, () => spawnCli(['worker', '--queue', redis.url, '--model', options.model, '--backend', options.backend]));
       await Promise.all(workers.map((w) => w.waitFor(/waiting for a run/, 300_000)));
       const errors: string[] = [];
       const io = { cwd: process.cwd(), stdout: () => {}, stderr: (t: string) => errors.push(t) };
       const t = performance.now();
-      const code = await runCli(['index', folder, '--model', options.model, '--out', join(work, `store-${k}`), '--queue', redis.url, '--batch-size', String(options.batchSize)], io);
+      const code = await runCli(['index', folder, '--model', options.model, '--out', join(work, `store-${run}-${k}`), '--queue', redis.url, '--batch-size', String(options.batchSize)], io);
       const seconds = (performance.now() - t) / 1000;
       for (const w of workers) w.child.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.exited));
