@@ -9,13 +9,13 @@ import type { SpeedOutcome } from './engine/DemoJob.js';
 import { clickAndWait, launchChromium, startDemoServer } from './test-support/demoTestSession.js';
 import { startStaticHost } from './test-support/staticHost.js';
 
-// Opt-in measurement, not a CI test (minutes of both cores; run it under `flock /tmp/altclip-big.lock`):
+// Opt-in measurement, not a CI test (minutes of both cores; run it under `flock .cache/bench.lock`):
 // onnxruntime-web's wasm EP with 1 and with 2 threads in the demo's worker, in the cross-origin-isolated
 // page, on the medium benchmark model (random weights) exported to ALTCLIP_DEMO_THREADS=<dir> (written on
 // first use). Runs alternate 1, 2, 2, 1, … threads (each a fresh worker: ORT fixes its count at init), and
 // each reports the median of its timed calls; the JSON line gives every run, the figures in the READMEs
 // are medians over runs.
-//   ALTCLIP_DEMO_THREADS=.cache/demo-medium flock /tmp/altclip-big.lock pnpm vitest run --project @altclip/examples src/demo/demoThreads
+//   ALTCLIP_DEMO_THREADS=.cache/demo-medium flock .cache/bench.lock pnpm vitest run --project @altclip/examples src/demo/demoThreads
 // ALTCLIP_DEMO_THREADS_DTYPES (default fp32,int8), ALTCLIP_DEMO_THREADS_ROUNDS (default 3).
 const dir = process.env.ALTCLIP_DEMO_THREADS;
 

@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import tempfile
 import struct
 import subprocess
 import sys
@@ -39,7 +40,8 @@ REPO = os.path.abspath(os.path.join(HERE, '..', '..', '..', '..'))
 FIX = os.path.join(REPO, 'fixtures', 'altclip-tiny')
 IMG = os.path.join(HERE, 'images')
 ICC = '/usr/share/color/icc'
-TMP = '/tmp/photo-corpus-src'
+# Intermediate sources (PPM/PNG fed to cjpeg, convert, cwebp): the system's temporary folder, not the repo.
+TMP = os.path.join(tempfile.gettempdir(), 'photo-corpus-src')
 BIG_ROW_STEP = 379
 
 
