@@ -1,36 +1,37 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AltCLIPConfig } from '@altclip/config';
 import {
   EXPORT_EXTRAS_FILE,
   EXPORT_MANIFEST_FILE,
   EXPORT_MANIFEST_VERSION,
-  type ExportManifest,
   type ExportedFileEntry,
   type ExportedTowerEntry,
-  type ModelFiles,
-  type ResolveOptions,
-  type Tensor,
-  type WeightDType,
+  type ExportManifest,
   loadCheckpoint,
+  type ModelFiles,
   matchStateDict,
   modelParameterSpecs,
+  type ResolveOptions,
   readFileBytes,
   resolveModelFiles,
+  type Tensor,
   towerWeights,
+  type WeightDType,
   writeSafetensors,
 } from '@altclip/core';
 import { ONNX_ARTIFACT_FORMAT } from '../backend/OnnxBackend.js';
 import type { GraphBuilder } from '../graph/GraphBuilder.js';
-import { buildTextTowerGraph, type TextGraphConfig } from '../graph/textTowerGraph.js';
 import type { TowerBuildOptions } from '../graph/TowerBuildOptions.js';
-import { TEXT_FIELDS, VISION_FIELDS, pick } from '../graph/towerGraphConfig.js';
+import { buildTextTowerGraph, type TextGraphConfig } from '../graph/textTowerGraph.js';
+import { pick, TEXT_FIELDS, VISION_FIELDS } from '../graph/towerGraphConfig.js';
 import { buildVisionTowerGraph, type VisionGraphConfig } from '../graph/visionTowerGraph.js';
 import { createOnnxNodeBackend } from '../node/createOnnxNodeBackend.js';
 import { GRAPH_FORMAT_VERSION } from '../node/graphCacheKey.js';
+import { writeExternalDataFile } from '../node/writeExternalDataFile.js';
 import type { Int8Activations } from '../quantize/int8Scheme.js';
-import { type ExternalDataPlan, planExternalData, writeExternalData } from '../serialize/ExternalDataPlan.js';
+import { type ExternalDataPlan, planExternalData } from '../serialize/ExternalDataPlan.js';
 import { IR_VERSION, OPSET_VERSION, serializeModel } from '../serialize/serializeModel.js';
 import { WeightReader } from '../weights/WeightReader.js';
 import { ExportError } from './ExportError.js';
@@ -91,20 +92,6 @@ function sha256File(path: string): Promise<string> {
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
   });
-}
-
-/** Writes the planned initializers to `path` (streamed, one tensor at a time). */
-function writeData(path: string, g: GraphBuilder, plan: ExternalDataPlan): void {
-  const fd = openSync(`${path}.partial`, 'w');
-  try {
-    writeExternalData(g, plan, (bytes, offset) => {
-      let written = 0;
-      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written, offset + written);
-    });
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(`${path}.partial`, path);
 }
 
 /**
@@ -218,7 +205,7 @@ async function writeExport(options: ExportSettings, config: AltCLIPConfig, state
     const metadata = { 'altclip:tower': tower, 'altclip:dtype': dtype };
     const g = make(false);
     const plan = planExternalData(g, dataFile);
-    writeData(join(onnxDir, dataFile), g, plan);
+    writeExternalDataFile(g, plan, join(onnxDir, dataFile));
     writeFileSync(join(onnxDir, graphFile), serializeModel(g, plan, metadata));
     const entry: { -readonly [K in keyof ExportedTowerEntry]: ExportedTowerEntry[K] } = {
       graph: `onnx/${graphFile}`,

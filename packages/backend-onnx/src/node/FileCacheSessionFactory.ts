@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TowerArtifact } from '@altclip/core';
 import type { ExternalModel, GraphRequest, GraphSessionFactory } from '../backend/GraphSessionFactory.js';
 import { InMemorySessionFactory } from '../backend/InMemorySessionFactory.js';
-import { openExternalModel } from '../backend/openExternalModel.js';
 import { openArtifactGraph } from '../backend/openArtifactGraph.js';
-import type { TowerArtifact } from '@altclip/core';
+import { openExternalModel } from '../backend/openExternalModel.js';
 import type { OrtModule, OrtSession, OrtSessionOptions } from '../runtime/OrtModule.js';
-import { planExternalData, writeExternalData } from '../serialize/ExternalDataPlan.js';
+import { planExternalData } from '../serialize/ExternalDataPlan.js';
 import { serializeModel } from '../serialize/serializeModel.js';
 import { graphCacheKey } from './graphCacheKey.js';
+import { writeExternalDataFile } from './writeExternalDataFile.js';
 
 export const MODEL_FILE = 'model.onnx';
 export const DATA_FILE = 'model.onnx.data';
@@ -78,16 +79,7 @@ export class FileCacheSessionFactory implements GraphSessionFactory {
     const g = request.build();
     const suffix = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const plan = planExternalData(g, DATA_FILE);
-    const fd = openSync(join(dir, DATA_FILE + suffix), 'w');
-    try {
-      writeExternalData(g, plan, (bytes, offset) => {
-        let written = 0;
-        while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written, offset + written);
-      });
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(join(dir, DATA_FILE + suffix), join(dir, DATA_FILE));
+    writeExternalDataFile(g, plan, join(dir, DATA_FILE), join(dir, DATA_FILE + suffix));
     const modelPath = join(dir, MODEL_FILE);
     writeFileSync(modelPath + suffix, serializeModel(g, plan, { 'altclip:cache_key': key, 'altclip:tower': request.tower }));
     renameSync(modelPath + suffix, modelPath);
