@@ -18,6 +18,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from bench_rate import rate  # beside this script (Python puts the script's folder on sys.path)
+
 
 def act(name):
     return {
@@ -129,15 +131,6 @@ TEXT_DEFAULTS = dict(vocab_size=250002, hidden_size=1024, num_hidden_layers=24, 
                      layer_norm_eps=1e-5, pad_token_id=1, project_dim=768)
 VISION_DEFAULTS = dict(hidden_size=768, intermediate_size=3072, num_hidden_layers=12, num_attention_heads=12,
                        num_channels=3, image_size=224, patch_size=32, hidden_act="quick_gelu", layer_norm_eps=1e-5)
-
-
-def rate(fn, budget, max_runs):
-    runs, start = 0, time.perf_counter()
-    while True:
-        fn()
-        runs += 1
-        if time.perf_counter() - start >= budget or runs >= max_runs:
-            return runs / (time.perf_counter() - start)
 
 
 def main():

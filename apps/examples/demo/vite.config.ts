@@ -8,7 +8,7 @@ const demoDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtureDir = `${repoRoot}fixtures/altclip-tiny`;
 
-/** What the page fetches of the bundled checkpoint (see src/demo/model/fetchedModelFiles.ts). */
+/** What the page fetches of the bundled checkpoint (through core's urlFiles). */
 export const BUNDLED_MODEL_FILES = [
   'config.json',
   'model.safetensors',
